@@ -1,0 +1,24 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Database } from './database.ts';
+
+export type Db = Kysely<Database>;
+
+/** Opens the database named by the config. SQLite gets the durability settings of "Safety defaults". */
+export function connect(config: Pick<Config, 'databaseUrl' | 'dialect'>): Db {
+  if (config.dialect === 'postgres') {
+    // COUNT(*) and SUM() come back as int8; parse them as numbers (counts never pass 2^53).
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = config.databaseUrl.slice('sqlite:'.length);
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

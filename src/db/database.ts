@@ -1,0 +1,14 @@
+import type { AccountsTables } from '../features/accounts/accounts.table.ts';
+import type { AdminTables } from '../features/admin/admin.table.ts';
+
+export interface SettingsTable {
+  key: string;
+  /** JSON-encoded value. */
+  value: string;
+  updated_at: string;
+}
+
+/** The whole schema, composed from each feature's tables. */
+export interface Database extends AccountsTables, AdminTables {
+  settings: SettingsTable;
+}

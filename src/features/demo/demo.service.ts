@@ -1,0 +1,91 @@
+import type { Deps } from '../../http/app.ts';
+import { newId } from '../../lib/ids.ts';
+import { searchKey } from '../../lib/text.ts';
+import { getSetting, setSetting } from '../admin/settings.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { replaceSkills } from '../accounts/users.queries.ts';
+import { DEMO_COMPANY, DEMO_PEOPLE } from './demo.data.ts';
+
+/** Everyone in the demo signs in with this password. */
+export const DEMO_PASSWORD = 'kantine-demo-2026';
+
+export const isDemo = (db: Deps['db']): Promise<boolean> => getSetting(db, 'demo', false);
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Creates the demo organisation: a German mid-sized company with its people, their titles,
+ * skills, availability and managers. Later features add their own demo content here.
+ */
+export async function createDemoOrganisation(
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
+): Promise<number> {
+  const { db, config, clock } = deps;
+  const now = clock();
+  // One hash for all demo accounts: hashing 50 passwords at full cost would take a minute.
+  const passwordHash = await hashPassword(DEMO_PASSWORD, config.passwordCost);
+  const ids = new Map(DEMO_PEOPLE.map((p) => [p.key, newId()]));
+  await db.transaction().execute(async (trx) => {
+    await setSetting(trx, 'org.name', DEMO_COMPANY.name, now);
+    for (const [i, p] of DEMO_PEOPLE.entries()) {
+      // Join dates spread over the past two years, so the organisation has a history.
+      const created = new Date(now.getTime() - (730 - i * 9) * 86_400_000).toISOString();
+      await trx
+        .insertInto('users')
+        .values({
+          id: ids.get(p.key)!,
+          email: p.email,
+          name: p.name,
+          name_key: searchKey(p.name),
+          password_hash: passwordHash,
+          role: p.admin || i === 0 ? 'admin' : 'member',
+          status: 'active',
+          title: p.title,
+          department: p.department,
+          location: p.location,
+          bio: p.bio,
+          photo_key: null,
+          availability: p.availability,
+          capacity: p.capacity,
+          away_until: p.awayUntilDays
+            ? isoDay(new Date(now.getTime() + p.awayUntilDays * 86_400_000))
+            : null,
+          manager_id: null,
+          locale: p.locale ?? null,
+          time_zone: config.timeZone,
+          created_at: created,
+          updated_at: created,
+          activated_at: created,
+          last_seen_at: null,
+          deactivated_at: null,
+        })
+        .execute();
+      await replaceSkills(trx, ids.get(p.key)!, p.skills);
+    }
+    for (const p of DEMO_PEOPLE) {
+      if (!p.managerKey) continue;
+      await trx
+        .updateTable('users')
+        .set({ manager_id: ids.get(p.managerKey)! })
+        .where('id', '=', ids.get(p.key)!)
+        .execute();
+    }
+    await setSetting(trx, 'demo', true, now);
+  });
+  return DEMO_PEOPLE.length;
+}
+
+/** What the demo prints: where to go and how to sign in. */
+export async function demoSignInHelp(deps: Pick<Deps, 'config'>): Promise<string> {
+  const ceo = DEMO_PEOPLE[0]!;
+  const member =
+    DEMO_PEOPLE.find((p) => !p.admin && p.department === 'Vertrieb') ?? DEMO_PEOPLE[1]!;
+  return [
+    `Open ${deps.config.baseUrl} and sign in:`,
+    `  as ${ceo.name} (${ceo.title}, admin): ${ceo.email}`,
+    `  as ${member.name} (${member.title}): ${member.email}`,
+    `  password for everyone in the demo: ${DEMO_PASSWORD}`,
+  ].join('\n');
+}

@@ -1,0 +1,148 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import { registerAccounts } from '../features/accounts/index.ts';
+import { registerAdmin } from '../features/admin/index.ts';
+import { registerHealth } from '../features/health/health.routes.ts';
+import type { Clock } from '../lib/time.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Storage } from '../storage/storage.ts';
+import { ASSETS_DIR } from '../views/assets.ts';
+import { registerContext } from './context.tsx';
+import { registerErrorHandling } from './error-handler.tsx';
+import { parseFormBody } from './form-body.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+/** Everything a request may need, built once in main.ts and passed down. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+  storage: Storage;
+  clock: Clock;
+  limiter: RateLimiter;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: false,
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const https = config.baseUrl.startsWith('https:');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: https ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [(await import('node:zlib')).constants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
+  await app.register(fastifyCookie, { secret: config.secret });
+  await app.register(fastifyCsrf, {
+    cookieKey: 'kantine_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: https, signed: true },
+    getToken: (req: FastifyRequest) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const query = req.query as Record<string, unknown> | undefined;
+      const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
+      const fromQuery = typeof query?._csrf === 'string' ? query._csrf : undefined;
+      return fromBody ?? fromQuery ?? (req.headers['x-csrf-token'] as string | undefined) ?? '';
+    },
+  });
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: config.photoMaxMb * 1024 * 1024,
+      files: 1,
+      fields: 20,
+      fieldSize: 64 * 1024,
+    },
+  });
+  app.removeContentTypeParser('application/x-www-form-urlencoded');
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'buffer', bodyLimit: 1024 * 1024 },
+    (_req, body, done) => {
+      try {
+        done(null, parseFormBody(body as Buffer));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
+  );
+  await app.register(fastifyStatic, {
+    root: ASSETS_DIR,
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Kantine API', version: '1' },
+      servers: [{ url: config.baseUrl }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'a personal access token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kantine_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    hideUntagged: true,
+  });
+
+  registerErrorHandling(app, deps);
+  registerContext(app, deps);
+
+  // CSRF: every unsafe form post, and every unsafe API call made with the session cookie.
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!UNSAFE.has(req.method) || req.auth?.kind === 'token') return done();
+    const isApi = req.url.startsWith('/api/');
+    if (isApi && req.auth?.kind !== 'session') return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerHealth(app, deps);
+  await registerAccounts(app, deps);
+  await registerAdmin(app, deps);
+  return app;
+}

@@ -1,0 +1,100 @@
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { I18n } from './i18n.ts';
+import { assetUrl } from './assets.ts';
+
+export interface Flash {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+}
+
+/** What every page needs to know about the request. */
+export interface PageContext {
+  i18n: I18n;
+  orgName: string;
+  viewer: { id: string; name: string; role: string } | null;
+  csrfToken: string;
+  flash: Flash | null;
+  path: string;
+}
+
+export interface PageProps {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+}
+
+function Nav({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  const v = ctx.viewer;
+  if (!v) return null;
+  const link = (href: string, label: string) => (
+    <li>
+      <a
+        href={href}
+        aria-current={ctx.path === href || ctx.path.startsWith(`${href}/`) ? 'page' : undefined}
+      >
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <nav aria-label={t('nav.label')}>
+      <ul class="nav">
+        {link('/people', t('nav.people'))}
+        {link(`/people/${v.id}`, t('nav.profile'))}
+        {link('/settings', t('nav.settings'))}
+        {v.role === 'admin' ? link('/admin/users', t('nav.admin')) : null}
+        <li>
+          <form method="post" action="/logout" class="inline">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <button type="submit" class="link">
+              {t('nav.logout')}
+            </button>
+          </form>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ ctx, title, children }: PageProps) {
+  const { t } = ctx.i18n;
+  return (
+    <html lang={ctx.i18n.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${ctx.orgName || 'Kantine'}`}</title>
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <script src={assetUrl('app.js')} defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="top">
+          <a class="brand" href="/">
+            {ctx.orgName || 'Kantine'}
+          </a>
+          <Nav ctx={ctx} />
+        </header>
+        <main id="main">
+          {ctx.flash ? (
+            <p
+              class={`flash flash-${ctx.flash.kind}`}
+              role={ctx.flash.kind === 'error' ? 'alert' : 'status'}
+            >
+              {ctx.flash.text}
+            </p>
+          ) : null}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function renderPage(node: preact.VNode): string {
+  return `<!doctype html>${renderToString(node)}`;
+}
