@@ -259,7 +259,11 @@ async function run(command: Command, args: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError) console.error(err.message);
     else if (err instanceof UsageError) console.error(`${err.message}\nUsage: ${command.usage}`);
-    else if (err instanceof AppError) {
+    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(
+        `The address is in use: another program listens there. Set PORT or HOST to another value.`,
+      );
+    } else if (err instanceof AppError) {
       const t = i18n('en', 'UTC').t;
       const fields = err.fields.map((f) => `  ${f.field}: ${t(f.message, f.params)}`).join('\n');
       console.error(`${t(err.title, err.params)}${fields ? `\n${fields}` : ''}`);

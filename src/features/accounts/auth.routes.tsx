@@ -205,7 +205,7 @@ export async function authRoutes(instance: FastifyInstance, deps: Deps): Promise
 
   app.get('/', async (req, reply) => {
     if (!req.viewer) return reply.redirect('/login', 303);
-    const people = await countUsers(db);
+    const people = await countUsers(db, 'active');
     return sendPage(req, reply, deps, req.i18n.t('home.title'), (ctx) => (
       <HomePage ctx={ctx} people={people} />
     ));

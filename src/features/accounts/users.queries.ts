@@ -23,11 +23,10 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+export async function countUsers(db: Db, status?: UserStatus): Promise<number> {
+  let q = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (status) q = q.where('status', '=', status);
+  const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

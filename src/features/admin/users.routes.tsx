@@ -3,9 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../http/app.ts';
 import { redirectWithFlash, requireAdmin, sendPage } from '../../http/context.tsx';
+import { AppError } from '../../http/errors.ts';
 import { FormBody, formErrors, tryForm } from '../../http/forms.ts';
 import { Email, Line } from '../../http/validation.ts';
 import type { Errors } from '../../views/form.tsx';
+import type { MessageKey, Params } from '../../views/i18n.ts';
 import {
   createPerson,
   deactivateUser,
@@ -35,6 +37,7 @@ const ListQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
+type FlashArgs = [MessageKey, Params?];
 
 /** Admin pages for people: list, create or invite, deactivate and reactivate, roles. */
 export async function adminUserRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
@@ -112,19 +115,41 @@ export async function adminUserRoutes(instance: FastifyInstance, deps: Deps): Pr
     },
   );
 
+  // An action the rules refuse (the last admin, oneself) comes back as a message on the list.
+  const act = async (reply: FastifyReply, action: () => Promise<FlashArgs>) => {
+    try {
+      const [message, params] = await action();
+      return redirectWithFlash(reply, '/admin/users', 'success', message, params);
+    } catch (err) {
+      if (err instanceof AppError && err.status >= 400 && err.status < 500 && err.status !== 404) {
+        return redirectWithFlash(reply, '/admin/users', 'error', err.title, err.params);
+      }
+      throw err;
+    }
+  };
+
   app.post('/admin/users/:id/deactivate', { schema: { params: IdParams } }, async (req, reply) => {
-    await deactivateUser(deps, requireAdmin(req), req.params.id);
-    return redirectWithFlash(reply, '/admin/users', 'success', 'admin.deactivated');
+    const actor = requireAdmin(req);
+    return act(reply, async () => {
+      await deactivateUser(deps, actor, req.params.id);
+      return ['admin.deactivated'];
+    });
   });
 
   app.post('/admin/users/:id/reactivate', { schema: { params: IdParams } }, async (req, reply) => {
-    await reactivateUser(deps, requireAdmin(req), req.params.id);
-    return redirectWithFlash(reply, '/admin/users', 'success', 'admin.reactivated');
+    const actor = requireAdmin(req);
+    return act(reply, async () => {
+      await reactivateUser(deps, actor, req.params.id);
+      return ['admin.reactivated'];
+    });
   });
 
   app.post('/admin/users/:id/reinvite', { schema: { params: IdParams } }, async (req, reply) => {
-    const url = await resendInvitation(deps, requireAdmin(req), req.params.id);
-    return redirectWithFlash(reply, '/admin/users', 'success', 'admin.reinvited', { url });
+    const actor = requireAdmin(req);
+    return act(reply, async () => [
+      'admin.reinvited',
+      { url: await resendInvitation(deps, actor, req.params.id) },
+    ]);
   });
 
   app.post(
@@ -136,9 +161,12 @@ export async function adminUserRoutes(instance: FastifyInstance, deps: Deps): Pr
       },
     },
     async (req, reply) => {
+      const actor = requireAdmin(req);
       const { role } = req.body as { role: 'admin' | 'member' };
-      await setRole(deps, requireAdmin(req), (req.params as { id: string }).id, role);
-      return redirectWithFlash(reply, '/admin/users', 'success', 'admin.role_changed');
+      return act(reply, async () => {
+        await setRole(deps, actor, (req.params as { id: string }).id, role);
+        return ['admin.role_changed'];
+      });
     },
   );
 }

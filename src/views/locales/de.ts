@@ -82,7 +82,7 @@ export const de: Messages = {
 
   'home.title': 'Start',
   'home.welcome': 'Hallo, {name}',
-  'home.intro': '{org} auf Kantine: {count} Personen.',
+  'home.intro': '{org} auf Kantine. Personen im Verzeichnis: {count}.',
   'home.find_people': 'Kolleginnen, Kollegen und Fachleute finden',
   'home.complete_profile': 'Profil vervollständigen',
 

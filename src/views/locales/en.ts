@@ -75,7 +75,7 @@ export const en = {
 
   'home.title': 'Start',
   'home.welcome': 'Hello, {name}',
-  'home.intro': '{org} on Kantine: {count} people.',
+  'home.intro': '{org} on Kantine. People in the directory: {count}.',
   'home.find_people': 'Find colleagues and experts',
   'home.complete_profile': 'Complete your profile',
 
