@@ -28,12 +28,20 @@ function Nav({ ctx }: { ctx: PageContext }) {
   const { t } = ctx.i18n;
   const v = ctx.viewer;
   if (!v) return null;
+  const items: [string, string][] = [
+    ['/people', t('nav.people')],
+    [`/people/${v.id}`, t('nav.profile')],
+    ['/settings', t('nav.settings')],
+    ...(v.role === 'admin' ? ([['/admin/users', t('nav.admin')]] as [string, string][]) : []),
+  ];
+  // The most specific matching entry is the current one (one's own profile is not "People").
+  const current = items
+    .map(([href]) => href)
+    .filter((href) => ctx.path === href || ctx.path.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
   const link = (href: string, label: string) => (
     <li>
-      <a
-        href={href}
-        aria-current={ctx.path === href || ctx.path.startsWith(`${href}/`) ? 'page' : undefined}
-      >
+      <a href={href} aria-current={href === current ? 'page' : undefined}>
         {label}
       </a>
     </li>
@@ -41,10 +49,7 @@ function Nav({ ctx }: { ctx: PageContext }) {
   return (
     <nav aria-label={t('nav.label')}>
       <ul class="nav">
-        {link('/people', t('nav.people'))}
-        {link(`/people/${v.id}`, t('nav.profile'))}
-        {link('/settings', t('nav.settings'))}
-        {v.role === 'admin' ? link('/admin/users', t('nav.admin')) : null}
+        {items.map(([href, label]) => link(href, label))}
         <li>
           <form method="post" action="/logout" class="inline">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
