@@ -44,7 +44,9 @@ const COMMANDS: Record<string, Command> = {
         if (users.length > 0) {
           await deps.db.destroy();
           throw new UsageError(
-            `${deps.config.dataDir} already holds an organisation that is not the demo; use an empty DATA_DIR for the demo`,
+            deps.config.dialect === 'postgres'
+              ? 'The database of DATABASE_URL already holds an organisation that is not the demo; use an empty database for the demo'
+              : `${deps.config.dataDir} already holds an organisation that is not the demo; use an empty DATA_DIR for the demo`,
           );
         }
         const started = Date.now();
@@ -184,14 +186,27 @@ async function openDeps(): Promise<Deps> {
 /** Serves until SIGTERM or SIGINT: then stops accepting, finishes requests in flight, closes the database. */
 async function serve(deps: Deps): Promise<number> {
   const app = await buildApp(deps);
-  await app.listen({ port: deps.config.port, host: deps.config.host });
+  let stopping = false;
+  // Answers given while stopping close their connection; a keep-alive connection would
+  // otherwise hold the shutdown open until its timeout.
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (stopping) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  try {
+    await app.listen({ port: deps.config.port, host: deps.config.host });
+  } catch (err) {
+    // Close the database too: an open PostgreSQL pool would keep the failed process alive.
+    await app.close();
+    await deps.db.destroy();
+    throw err;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   console.log(
     `Kantine is listening on http://${deps.config.host}:${port} (public address ${deps.config.baseUrl}).`,
   );
   return new Promise<number>((resolve) => {
-    let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;

@@ -17,8 +17,9 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { Storage } from '../storage/storage.ts';
 import { ASSETS_DIR } from '../views/assets.ts';
 import { registerContext } from './context.tsx';
-import { registerErrorHandling } from './error-handler.tsx';
+import { frameworkErrors, registerErrorHandling } from './error-handler.tsx';
 import { parseFormBody } from './form-body.ts';
+import { registerJsonBody } from './json-body.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** Everything a request may need, built once in main.ts and passed down. */
@@ -43,6 +44,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrors(config),
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -92,6 +94,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       fieldSize: 64 * 1024,
     },
   });
+  registerJsonBody(app);
   app.removeContentTypeParser('application/x-www-form-urlencoded');
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -125,6 +128,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { session: [] }],
     },
     hideUntagged: true,
+    // Shared schemas keep their $id as component name ("User", not "def-0") for client generators.
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
   });
 
   registerErrorHandling(app, deps);

@@ -81,7 +81,8 @@ export function registerContext(app: FastifyInstance, deps: Deps): void {
       );
     }
 
-    const rawFlash = req.cookies[FLASH_COOKIE];
+    // A flash belongs to the next page; API calls in between leave it alone.
+    const rawFlash = isApi(req) ? undefined : req.cookies[FLASH_COOKIE];
     if (rawFlash) {
       const unsigned = req.unsignCookie(rawFlash);
       reply.clearCookie(FLASH_COOKIE, { path: '/' });

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { i18n, negotiateLocale } from '../views/i18n.ts';
 import type { Deps } from './app.ts';
 import { isApi, sendPage } from './context.tsx';
 import { AppError, type FieldError } from './errors.ts';
@@ -17,6 +19,9 @@ export function toAppError(err: FastifyError | AppError | Error): AppError {
       toFieldErrors(e.validation),
     );
   }
+  // PostgreSQL cannot hold NUL in text (SQLite can): a NUL in an id, a search or a cursor is bad
+  // input, not a server error. Fields people type refuse control characters in their schemas.
+  if (e.code === '22021') return new AppError(400, 'bad_request', 'error.bad_request');
   switch (e.code) {
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
@@ -62,6 +67,26 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppEr
       code: err.code,
       ...(fields.length ? { errors: fields } : {}),
     });
+}
+
+/**
+ * Fastify's own answers to a malformed path (bad percent-encoding, a segment longer than the
+ * router accepts) bypass the error handler; this gives them the documented format. They come
+ * before any hook, so the language is negotiated here.
+ */
+export function frameworkErrors(config: Pick<Config, 'defaultLocale' | 'timeZone'>) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
+    req.i18n = i18n(
+      negotiateLocale(req.headers['accept-language'], config.defaultLocale),
+      config.timeZone,
+    );
+    const e = toAppError(err);
+    void sendProblem(
+      req,
+      reply,
+      e.status < 500 ? new AppError(400, 'bad_request', 'error.bad_request') : e,
+    );
+  };
 }
 
 export function registerErrorHandling(app: FastifyInstance, deps: Deps): void {

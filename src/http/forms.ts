@@ -33,12 +33,16 @@ export async function tryForm<T>(
   }
 }
 
-/** Only local paths are followed after sign-in. */
+/**
+ * Only local paths are followed after sign-in. Control characters are refused too: a line break
+ * or NUL in a Location header is an invalid header (a 500) and an attempt at header injection.
+ */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' &&
     next.startsWith('/') &&
     !next.startsWith('//') &&
-    !next.startsWith('/\\')
+    !next.startsWith('/\\') &&
+    !/[\u0000-\u001F\u007F]/.test(next)
     ? next
     : '/';
 }

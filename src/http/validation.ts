@@ -1,10 +1,11 @@
 import { Type, type TString, type TSchema } from '@sinclair/typebox';
 import type { FieldError } from './errors.ts';
 
-// Patterns that refuse control characters: one-line values refuse all of them, texts keep
-// tab and newlines. They are recognised below to name the error precisely.
-const LINE_PATTERN = '^[^\\u0000-\\u001F\\u007F]*$';
-const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+// Patterns that refuse control characters (C0, DEL, C1): one-line values refuse all of them and
+// the bidirectional overrides that let a name spoof its neighbours; texts keep tab and newlines.
+// They are recognised below to name the error precisely.
+const LINE_PATTERN = '^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$';
+const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$';
 
 /** A one-line text field. */
 export function Line(

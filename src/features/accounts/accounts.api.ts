@@ -386,16 +386,14 @@ export async function accountsApi(instance: FastifyInstance, deps: Deps): Promis
         name: (req.body as { name: string }).name,
         now: clock(),
       });
-      return reply
-        .code(201)
-        .send({
-          id: t.id,
-          name: t.name,
-          prefix: t.prefix,
-          createdAt: t.createdAt,
-          lastUsedAt: null,
-          token: t.token,
-        });
+      return reply.code(201).send({
+        id: t.id,
+        name: t.name,
+        prefix: t.prefix,
+        createdAt: t.createdAt,
+        lastUsedAt: null,
+        token: t.token,
+      });
     },
   );
 
@@ -424,7 +422,7 @@ export async function accountsApi(instance: FastifyInstance, deps: Deps): Promis
     async (req) => {
       const viewer = requireViewer(req);
       const current = req.auth?.kind === 'session' ? req.auth.sessionId : null;
-      const rows = await listSessions(db, viewer.id);
+      const rows = await listSessions(db, viewer.id, clock(), deps.config);
       return {
         items: rows.map((s) => ({
           id: s.id,

@@ -434,10 +434,12 @@ export async function setRole(
   const user = await findUserById(deps.db, userId);
   if (!user) throw new AppError(404, 'not_found', 'error.not_found');
   if (user.role === role) return;
-  if (role === 'member' && user.status === 'active' && (await countActiveAdmins(deps.db)) <= 1) {
-    throw new AppError(422, 'last_admin', 'people.last_admin');
-  }
   await deps.db.transaction().execute(async (trx) => {
+    // Counted inside the transaction, so two admins demoting each other cannot leave none
+    // (SQLite serialises writers; PostgreSQL would need SERIALIZABLE for full safety).
+    if (role === 'member' && user.status === 'active' && (await countActiveAdmins(trx)) <= 1) {
+      throw new AppError(422, 'last_admin', 'people.last_admin');
+    }
     await trx
       .updateTable('users')
       .set({ role, updated_at: deps.clock().toISOString() })

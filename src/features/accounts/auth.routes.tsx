@@ -20,7 +20,8 @@ const SetupBody = FormBody({
   password: Type.String({ maxLength: PASSWORD_MAX * 4 }),
 });
 const LoginBody = FormBody({
-  email: Type.String({ maxLength: 254 }),
+  // A one-line field: a NUL byte would otherwise reach the database (PostgreSQL refuses it).
+  email: Line(254),
   password: Type.String({ maxLength: PASSWORD_MAX * 4 }),
   next: Type.Optional(Type.String({ maxLength: 2000 })),
 });

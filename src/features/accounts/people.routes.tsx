@@ -228,7 +228,9 @@ export async function peopleRoutes(instance: FastifyInstance, deps: Deps): Promi
         {},
         translateErrors(
           req.i18n,
-          err.fields.length ? err.fields : [{ field: 'photo', code: err.code, message: err.title }],
+          err.fields.length
+            ? err.fields
+            : [{ field: 'photo', code: err.code, message: err.title, params: err.params }],
         ),
         err.status,
       );

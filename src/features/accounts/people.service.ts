@@ -1,5 +1,6 @@
 import type { Deps } from '../../http/app.ts';
 import { AppError, invalid, type FieldError } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
 import { cleanLine, cleanText, foldPlain, searchKey } from '../../lib/text.ts';
 import type { Availability, User, UserUpdate } from './accounts.table.ts';
 import { canEditProfile } from './accounts.policy.ts';
@@ -202,7 +203,7 @@ export async function setPhoto(
   if (!user) throw new AppError(404, 'not_found', 'error.not_found');
   if (!canEditProfile(actor, user)) throw new AppError(403, 'forbidden', 'error.forbidden');
   const sizes = await processPhoto(data);
-  const key = `photos/${user.id}/${Date.now().toString(36)}`;
+  const key = `photos/${user.id}/${newId().toLowerCase()}`;
   for (const size of Object.keys(PHOTO_SIZES) as (keyof typeof PHOTO_SIZES)[]) {
     await deps.storage.put(`${key}-${size}.jpg`, sizes[size]);
   }
@@ -223,7 +224,11 @@ export async function removePhoto(
   if (!user) throw new AppError(404, 'not_found', 'error.not_found');
   if (!canEditProfile(actor, user)) throw new AppError(403, 'forbidden', 'error.forbidden');
   if (!user.photo_key) return;
-  await deps.db.updateTable('users').set({ photo_key: null }).where('id', '=', user.id).execute();
+  await deps.db
+    .updateTable('users')
+    .set({ photo_key: null, updated_at: deps.clock().toISOString() })
+    .where('id', '=', user.id)
+    .execute();
   await removePhotoFiles(deps, user.photo_key);
 }
 

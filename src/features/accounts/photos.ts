@@ -17,19 +17,26 @@ export async function processPhoto(data: Buffer): Promise<Record<PhotoSize, Buff
   } catch {
     format = undefined;
   }
-  if (!format || !ACCEPTED.has(format)) {
-    throw new AppError(415, 'invalid_image', 'photo.invalid', {}, [
-      { field: 'photo', code: 'invalid_image', message: 'photo.invalid' },
-    ]);
-  }
+  if (!format || !ACCEPTED.has(format)) throw invalidImage();
   const out = {} as Record<PhotoSize, Buffer>;
   for (const [size, px] of Object.entries(PHOTO_SIZES) as [PhotoSize, number][]) {
-    out[size] = await sharp(data, { limitInputPixels: 40_000_000 })
-      .rotate()
-      .resize(px, px, { fit: 'cover', position: 'attention' })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 82, mozjpeg: true })
-      .toBuffer();
+    try {
+      out[size] = await sharp(data, { limitInputPixels: 40_000_000 })
+        .rotate()
+        .resize(px, px, { fit: 'cover', position: 'attention' })
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 82, mozjpeg: true })
+        .toBuffer();
+    } catch {
+      // A readable header over broken or cut-off image data: refused like any other non-image.
+      throw invalidImage();
+    }
   }
   return out;
+}
+
+function invalidImage(): AppError {
+  return new AppError(415, 'invalid_image', 'photo.invalid', {}, [
+    { field: 'photo', code: 'invalid_image', message: 'photo.invalid' },
+  ]);
 }

@@ -75,11 +75,15 @@ export async function findUserForSession(
   return { user, sessionId: session_id };
 }
 
-export async function listSessions(db: Db, userId: string) {
+/** The person's live sessions; expired ones are only deleted when next used, so filter here. */
+export async function listSessions(db: Db, userId: string, now: Date, lifetimes: SessionLifetimes) {
+  const idleLimit = new Date(now.getTime() - lifetimes.sessionIdleHours * 3_600_000);
   return db
     .selectFrom('sessions')
     .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
     .where('user_id', '=', userId)
+    .where('expires_at', '>', now.toISOString())
+    .where('last_seen_at', '>', idleLimit.toISOString())
     .orderBy('last_seen_at', 'desc')
     .execute();
 }

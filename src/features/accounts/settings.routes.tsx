@@ -99,7 +99,7 @@ export async function settingsRoutes(instance: FastifyInstance, deps: Deps): Pro
 
   app.get('/settings/sessions', async (req, reply) => {
     const viewer = requireViewer(req);
-    const sessions = await listSessions(db, viewer.id);
+    const sessions = await listSessions(db, viewer.id, clock(), deps.config);
     const currentId = req.auth?.kind === 'session' ? req.auth.sessionId : null;
     return sendPage(req, reply, deps, req.i18n.t('settings.sessions'), (ctx) => (
       <SessionsPage ctx={ctx} sessions={sessions} currentId={currentId} />

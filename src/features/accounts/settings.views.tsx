@@ -163,42 +163,44 @@ export function SessionsPage({
       <SettingsNav ctx={ctx} />
       <h2>{t('settings.sessions')}</h2>
       <p>{t('sessions.intro')}</p>
-      <table>
-        <caption class="sr-only">{t('settings.sessions')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sessions.device')}</th>
-            <th scope="col">{t('sessions.address')}</th>
-            <th scope="col">{t('sessions.signed_in')}</th>
-            <th scope="col">{t('sessions.last_seen')}</th>
-            <th scope="col">
-              <span class="sr-only">{t('sessions.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((s) => (
+      <div class="table-scroll" role="region" aria-label={t('settings.sessions')} tabIndex={0}>
+        <table>
+          <caption class="sr-only">{t('settings.sessions')}</caption>
+          <thead>
             <tr>
-              <td>{describeAgent(s.user_agent)}</td>
-              <td>{s.ip}</td>
-              <td>{dateTime(s.created_at)}</td>
-              <td>{dateTime(s.last_seen_at)}</td>
-              <td>
-                {s.id === currentId ? (
-                  <strong>{t('sessions.this_one')}</strong>
-                ) : (
-                  <form method="post" action={`/settings/sessions/${s.id}/end`} class="inline">
-                    <Csrf token={ctx.csrfToken} />
-                    <button type="submit" class="secondary">
-                      {t('sessions.end')}
-                    </button>
-                  </form>
-                )}
-              </td>
+              <th scope="col">{t('sessions.device')}</th>
+              <th scope="col">{t('sessions.address')}</th>
+              <th scope="col">{t('sessions.signed_in')}</th>
+              <th scope="col">{t('sessions.last_seen')}</th>
+              <th scope="col">
+                <span class="sr-only">{t('sessions.actions')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr>
+                <td>{describeAgent(s.user_agent)}</td>
+                <td>{s.ip}</td>
+                <td>{dateTime(s.created_at)}</td>
+                <td>{dateTime(s.last_seen_at)}</td>
+                <td>
+                  {s.id === currentId ? (
+                    <strong>{t('sessions.this_one')}</strong>
+                  ) : (
+                    <form method="post" action={`/settings/sessions/${s.id}/end`} class="inline">
+                      <Csrf token={ctx.csrfToken} />
+                      <button type="submit" class="secondary">
+                        {t('sessions.end')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {sessions.length > 1 ? (
         <form method="post" action="/settings/sessions/end-others">
           <Csrf token={ctx.csrfToken} />
@@ -242,40 +244,42 @@ export function TokensPage(props: {
         </div>
       ) : null}
       {props.tokens.length ? (
-        <table>
-          <caption class="sr-only">{t('settings.tokens')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tokens.name')}</th>
-              <th scope="col">{t('tokens.starts_with')}</th>
-              <th scope="col">{t('tokens.created_at')}</th>
-              <th scope="col">{t('tokens.last_used')}</th>
-              <th scope="col">
-                <span class="sr-only">{t('sessions.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tokens.map((tk) => (
+        <div class="table-scroll" role="region" aria-label={t('settings.tokens')} tabIndex={0}>
+          <table>
+            <caption class="sr-only">{t('settings.tokens')}</caption>
+            <thead>
               <tr>
-                <td>{tk.name}</td>
-                <td>
-                  <code>{tk.prefix}…</code>
-                </td>
-                <td>{dateTime(tk.created_at)}</td>
-                <td>{tk.last_used_at ? dateTime(tk.last_used_at) : t('tokens.never')}</td>
-                <td>
-                  <form method="post" action={`/settings/tokens/${tk.id}/revoke`} class="inline">
-                    <Csrf token={ctx.csrfToken} />
-                    <button type="submit" class="secondary">
-                      {t('tokens.revoke')}
-                    </button>
-                  </form>
-                </td>
+                <th scope="col">{t('tokens.name')}</th>
+                <th scope="col">{t('tokens.starts_with')}</th>
+                <th scope="col">{t('tokens.created_at')}</th>
+                <th scope="col">{t('tokens.last_used')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('sessions.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.tokens.map((tk) => (
+                <tr>
+                  <td>{tk.name}</td>
+                  <td>
+                    <code>{tk.prefix}…</code>
+                  </td>
+                  <td>{dateTime(tk.created_at)}</td>
+                  <td>{tk.last_used_at ? dateTime(tk.last_used_at) : t('tokens.never')}</td>
+                  <td>
+                    <form method="post" action={`/settings/tokens/${tk.id}/revoke`} class="inline">
+                      <Csrf token={ctx.csrfToken} />
+                      <button type="submit" class="secondary">
+                        {t('tokens.revoke')}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p class="empty">{t('tokens.none')}</p>
       )}
