@@ -11,7 +11,14 @@ const errorsOf = (schema: object, value: unknown) => {
 
 describe('text field validation', () => {
   it('one-line fields refuse C0, DEL, C1 controls and bidirectional overrides', () => {
-    for (const bad of ['a\u0000b', 'a\nb', 'a\u007fb', 'a\u009bb', 'evil\u202Etxt.exe', 'x\u2066y']) {
+    for (const bad of [
+      'a\u0000b',
+      'a\nb',
+      'a\u007fb',
+      'a\u009bb',
+      'evil\u202Etxt.exe',
+      'x\u2066y',
+    ]) {
       expect(errorsOf(Line(50), bad).map((e) => e.code)).toEqual(['control_characters']);
     }
     expect(errorsOf(Line(50), 'Jürgen Weiß 😀 مرحبا')).toEqual([]);
