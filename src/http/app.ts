@@ -9,7 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
-import { registerAccounts } from '../features/accounts/index.ts';
+import { accountsApi, registerAccounts } from '../features/accounts/index.ts';
 import { registerAdmin } from '../features/admin/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import type { Clock } from '../lib/time.ts';
@@ -19,6 +19,7 @@ import { ASSETS_DIR } from '../views/assets.ts';
 import { registerContext } from './context.tsx';
 import { frameworkErrors, registerErrorHandling } from './error-handler.tsx';
 import { parseFormBody } from './form-body.ts';
+import { Problem, useApiValidation } from './api.ts';
 import { registerJsonBody } from './json-body.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
@@ -151,5 +152,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerHealth(app, deps);
   await registerAccounts(app, deps);
   await registerAdmin(app, deps);
+  // The JSON API: one plugin, so validation and shared schemas are set once for every feature.
+  await app.register(
+    async (api) => {
+      useApiValidation(api);
+      api.addSchema(Problem);
+      await accountsApi(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
   return app;
 }

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Page, PageQuery, Problem, problems, useApiValidation } from '../../http/api.ts';
+import { Page, PageQuery, problems } from '../../http/api.ts';
 import type { Deps } from '../../http/app.ts';
 import { requireAdmin, requireViewer } from '../../http/context.tsx';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -131,8 +131,6 @@ const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 export async function accountsApi(instance: FastifyInstance, deps: Deps): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db, clock } = deps;
-  useApiValidation(app);
-  app.addSchema(Problem);
   app.addSchema(UserJson);
   const people = { tags: ['people'] };
   const UserRef = Type.Ref(UserJson);

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../http/app.ts';
-import { accountsApi } from './accounts.api.ts';
 import { authRoutes } from './auth.routes.tsx';
 import { peopleRoutes } from './people.routes.tsx';
 import { settingsRoutes } from './settings.routes.tsx';
 
+export { accountsApi, UserJson, userJson } from './accounts.api.ts';
 export type { User, Availability, Role } from './accounts.table.ts';
 export { createPerson, setupOrganisation } from './accounts.service.ts';
 export { hashPassword } from './passwords.ts';
@@ -16,5 +16,4 @@ export async function registerAccounts(app: FastifyInstance, deps: Deps): Promis
   await authRoutes(app, deps);
   await peopleRoutes(app, deps);
   await settingsRoutes(app, deps);
-  await app.register(async (api) => accountsApi(api, deps), { prefix: '/api/v1' });
 }
