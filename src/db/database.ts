@@ -1,5 +1,6 @@
 import type { AccountsTables } from '../features/accounts/accounts.table.ts';
 import type { AdminTables } from '../features/admin/admin.table.ts';
+import type { GroupsTables } from '../features/groups/groups.table.ts';
 
 export interface SettingsTable {
   key: string;
@@ -9,6 +10,6 @@ export interface SettingsTable {
 }
 
 /** The whole schema, composed from each feature's tables. */
-export interface Database extends AccountsTables, AdminTables {
+export interface Database extends AccountsTables, AdminTables, GroupsTables {
   settings: SettingsTable;
 }

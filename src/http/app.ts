@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { accountsApi, registerAccounts } from '../features/accounts/index.ts';
 import { registerAdmin } from '../features/admin/index.ts';
+import { groupsApi, registerGroups } from '../features/groups/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import type { Clock } from '../lib/time.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await registerHealth(app, deps);
   await registerAccounts(app, deps);
+  await registerGroups(app, deps);
   await registerAdmin(app, deps);
   // The JSON API: one plugin, so validation and shared schemas are set once for every feature.
   await app.register(
@@ -158,6 +160,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       useApiValidation(api);
       api.addSchema(Problem);
       await accountsApi(api, deps);
+      await groupsApi(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { SESSION_COOKIE } from '../features/accounts/sessions.ts';
 import { translateErrors, type Errors } from '../views/form.tsx';
+import type { MessageKey, Params } from '../views/i18n.ts';
+import { redirectWithFlash } from './context.tsx';
 import { AppError, type FieldError } from './errors.ts';
 import { toFieldErrors, type AjvErrorLike } from './validation.ts';
 
@@ -60,4 +62,26 @@ export function setSessionCookie(
     secure: config.baseUrl.startsWith('https:'),
     expires,
   });
+}
+
+export type FlashArgs = [MessageKey, Params?];
+
+/**
+ * Runs a button's action and redirects with its message; a rule it breaks (4xx other than
+ * "not found") comes back as an error message on the same page instead of an error page.
+ */
+export async function actAndRedirect(
+  reply: FastifyReply,
+  to: string,
+  action: () => Promise<FlashArgs>,
+): Promise<FastifyReply> {
+  try {
+    const [message, params] = await action();
+    return redirectWithFlash(reply, to, 'success', message, params);
+  } catch (err) {
+    if (err instanceof AppError && err.status >= 400 && err.status < 500 && err.status !== 404) {
+      return redirectWithFlash(reply, to, 'error', err.title, err.params);
+    }
+    throw err;
+  }
 }

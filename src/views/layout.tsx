@@ -35,6 +35,7 @@ function Nav({ ctx }: { ctx: PageContext }) {
   const v = ctx.viewer;
   if (!v) return null;
   const items: [string, string][] = [
+    ['/groups', t('nav.groups')],
     ['/people', t('nav.people')],
     [`/people/${v.id}`, t('nav.profile')],
     ['/settings', t('nav.settings')],

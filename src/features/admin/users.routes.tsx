@@ -3,11 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../http/app.ts';
 import { redirectWithFlash, requireAdmin, sendPage } from '../../http/context.tsx';
-import { AppError } from '../../http/errors.ts';
-import { FormBody, formErrors, tryForm } from '../../http/forms.ts';
+import { actAndRedirect, FormBody, formErrors, tryForm, type FlashArgs } from '../../http/forms.ts';
 import { Email, Line } from '../../http/validation.ts';
 import type { Errors } from '../../views/form.tsx';
-import type { MessageKey, Params } from '../../views/i18n.ts';
 import {
   createPerson,
   deactivateUser,
@@ -37,7 +35,6 @@ const ListQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
-type FlashArgs = [MessageKey, Params?];
 
 /** Admin pages for people: list, create or invite, deactivate and reactivate, roles. */
 export async function adminUserRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
@@ -115,18 +112,8 @@ export async function adminUserRoutes(instance: FastifyInstance, deps: Deps): Pr
     },
   );
 
-  // An action the rules refuse (the last admin, oneself) comes back as a message on the list.
-  const act = async (reply: FastifyReply, action: () => Promise<FlashArgs>) => {
-    try {
-      const [message, params] = await action();
-      return redirectWithFlash(reply, '/admin/users', 'success', message, params);
-    } catch (err) {
-      if (err instanceof AppError && err.status >= 400 && err.status < 500 && err.status !== 404) {
-        return redirectWithFlash(reply, '/admin/users', 'error', err.title, err.params);
-      }
-      throw err;
-    }
-  };
+  const act = (reply: FastifyReply, action: () => Promise<FlashArgs>) =>
+    actAndRedirect(reply, '/admin/users', action);
 
   app.post('/admin/users/:id/deactivate', { schema: { params: IdParams } }, async (req, reply) => {
     const actor = requireAdmin(req);

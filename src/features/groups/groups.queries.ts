@@ -1,0 +1,253 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
+import { escapeLike, foldPlain } from '../../lib/text.ts';
+import type { User } from '../accounts/accounts.table.ts';
+import type { Relation } from './groups.policy.ts';
+import type { Group, GroupKind, MemberRole } from './groups.table.ts';
+
+/**
+ * The groups the viewer may know of, as a SQL condition: every listing uses it, so secret
+ * groups are filtered in the query, never afterwards.
+ */
+export function visibleTo(viewer: User) {
+  return (eb: ExpressionBuilder<Database, 'groups'>) =>
+    viewer.role === 'admin'
+      ? eb.val(true)
+      : eb.or([
+          eb('groups.visibility', '!=', 'secret'),
+          eb.exists(
+            eb
+              .selectFrom('group_members')
+              .select('group_members.group_id')
+              .whereRef('group_members.group_id', '=', 'groups.id')
+              .where('group_members.user_id', '=', viewer.id),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('group_pending')
+              .select('group_pending.group_id')
+              .whereRef('group_pending.group_id', '=', 'groups.id')
+              .where('group_pending.user_id', '=', viewer.id)
+              .where('group_pending.kind', '=', 'invitation'),
+          ),
+        ]);
+}
+
+export async function findGroup(db: Db, id: string): Promise<Group | undefined> {
+  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function relationOf(db: Db, groupId: string, userId: string): Promise<Relation> {
+  const [member, pending] = await Promise.all([
+    db
+      .selectFrom('group_members')
+      .select('role')
+      .where('group_id', '=', groupId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('group_pending')
+      .select('kind')
+      .where('group_id', '=', groupId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+  ]);
+  return { role: member?.role ?? null, pending: pending?.kind ?? null };
+}
+
+export interface GroupFilter {
+  q?: string;
+  kind?: GroupKind;
+  /** Only groups the viewer belongs to. */
+  mine?: boolean;
+}
+
+export interface NameCursor {
+  nameKey: string;
+  id: string;
+}
+
+export type GroupWithRole = Group & { my_role: MemberRole | null };
+
+export async function listGroups(
+  db: Db,
+  viewer: User,
+  filter: GroupFilter,
+  page: { cursor: NameCursor | null; limit: number },
+): Promise<{ groups: GroupWithRole[]; next: NameCursor | null }> {
+  let q = db
+    .selectFrom('groups')
+    .leftJoin('group_members as mine', (j) =>
+      j.onRef('mine.group_id', '=', 'groups.id').on('mine.user_id', '=', viewer.id),
+    )
+    .selectAll('groups')
+    .select('mine.role as my_role')
+    .where(visibleTo(viewer));
+  if (filter.mine) q = q.where('mine.user_id', 'is not', null);
+  if (filter.kind) q = q.where('groups.kind', '=', filter.kind);
+  if (filter.q) {
+    const pattern = `%${escapeLike(foldPlain(filter.q))}%`;
+    q = q.where(sql<boolean>`groups.name_key like ${pattern} escape '\\'`);
+  }
+  const c = page.cursor;
+  if (c) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('groups.name_key', '>', c.nameKey),
+        eb.and([eb('groups.name_key', '=', c.nameKey), eb('groups.id', '>', c.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('groups.name_key')
+    .orderBy('groups.id')
+    .limit(page.limit + 1)
+    .execute();
+  const groups = rows.slice(0, page.limit);
+  const last = groups[groups.length - 1];
+  return {
+    groups,
+    next: rows.length > page.limit && last ? { nameKey: last.name_key, id: last.id } : null,
+  };
+}
+
+export async function listMembers(
+  db: Db,
+  groupId: string,
+  page: { cursor: NameCursor | null; limit: number },
+) {
+  let q = db
+    .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.name_key',
+      'users.title',
+      'users.department',
+      'users.photo_key',
+      'group_members.role',
+      'group_members.joined_at',
+    ])
+    .where('group_members.group_id', '=', groupId)
+    .where('users.status', '=', 'active');
+  const c = page.cursor;
+  if (c) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('users.name_key', '>', c.nameKey),
+        eb.and([eb('users.name_key', '=', c.nameKey), eb('users.id', '>', c.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('users.name_key')
+    .orderBy('users.id')
+    .limit(page.limit + 1)
+    .execute();
+  const members = rows.slice(0, page.limit);
+  const last = members[members.length - 1];
+  return {
+    members,
+    next: rows.length > page.limit && last ? { nameKey: last.name_key, id: last.id } : null,
+  };
+}
+
+export async function listPending(db: Db, groupId: string) {
+  return db
+    .selectFrom('group_pending')
+    .innerJoin('users', 'users.id', 'group_pending.user_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.title',
+      'users.department',
+      'users.photo_key',
+      'group_pending.kind',
+      'group_pending.message',
+      'group_pending.created_at',
+    ])
+    .where('group_pending.group_id', '=', groupId)
+    .orderBy('group_pending.created_at')
+    .execute();
+}
+
+/** Invitations waiting for the person, in groups that still exist. */
+export async function invitationsFor(db: Db, userId: string) {
+  return db
+    .selectFrom('group_pending')
+    .innerJoin('groups', 'groups.id', 'group_pending.group_id')
+    .selectAll('groups')
+    .where('group_pending.user_id', '=', userId)
+    .where('group_pending.kind', '=', 'invitation')
+    .orderBy('group_pending.created_at', 'desc')
+    .execute();
+}
+
+export async function countOwners(db: Db, groupId: string): Promise<number> {
+  const r = await db
+    .selectFrom('group_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('group_id', '=', groupId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function addMember(
+  db: Db,
+  groupId: string,
+  userId: string,
+  role: MemberRole,
+  now: Date,
+) {
+  await db
+    .deleteFrom('group_pending')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .execute();
+  await db
+    .insertInto('group_members')
+    .values({ group_id: groupId, user_id: userId, role, joined_at: now.toISOString() })
+    .execute();
+  await db
+    .updateTable('groups')
+    .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
+    .where('id', '=', groupId)
+    .execute();
+}
+
+export async function removeMember(db: Db, groupId: string, userId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('group_members')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (Number(r.numDeletedRows) === 0) return false;
+  await db
+    .updateTable('groups')
+    .set((eb) => ({ member_count: eb('member_count', '-', 1) }))
+    .where('id', '=', groupId)
+    .execute();
+  return true;
+}
+
+/** The ids of the groups whose content the person may see: public ones and their own. */
+export function readableGroupIds(db: Db, viewerId: string) {
+  return db
+    .selectFrom('groups')
+    .select('groups.id')
+    .where((eb) =>
+      eb.or([
+        eb('groups.visibility', '=', 'public'),
+        eb.exists(
+          eb
+            .selectFrom('group_members')
+            .select('group_members.group_id')
+            .whereRef('group_members.group_id', '=', 'groups.id')
+            .where('group_members.user_id', '=', viewerId),
+        ),
+      ]),
+    );
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../http/app.ts';
+import { groupsRoutes } from './groups.routes.tsx';
+
+export { groupsApi } from './groups.api.ts';
+export { canSeeContent, canSeeGroup, type Relation } from './groups.policy.ts';
+export { readableGroupIds, visibleTo } from './groups.queries.ts';
+export { loadGroup } from './groups.service.ts';
+export type { Group, Visibility } from './groups.table.ts';
+
+export async function registerGroups(app: FastifyInstance, deps: Deps): Promise<void> {
+  await groupsRoutes(app, deps);
+}
