@@ -51,8 +51,9 @@ const COMMANDS: Record<string, Command> = {
         }
         const started = Date.now();
         const n = await createDemoOrganisation(deps);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(
-          `Demo organisation created: ${n} people in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+          `Demo organisation created: ${n.people} people and ${n.groups} groups in ${seconds} s.`,
         );
       }
       console.log(await demoSignInHelp(deps));

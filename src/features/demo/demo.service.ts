@@ -5,6 +5,7 @@ import { getSetting, setSetting } from '../admin/settings.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { replaceSkills } from '../accounts/users.queries.ts';
 import { DEMO_COMPANY, DEMO_PEOPLE } from './demo.data.ts';
+import { DEMO_GROUPS } from './demo.groups.ts';
 
 /** Everyone in the demo signs in with this password. */
 export const DEMO_PASSWORD = 'kantine-demo-2026';
@@ -17,11 +18,11 @@ function isoDay(d: Date): string {
 
 /**
  * Creates the demo organisation: a German mid-sized company with its people, their titles,
- * skills, availability and managers. Later features add their own demo content here.
+ * skills, availability and managers, and its groups (teams, communities, a private and a secret one). Later features add their own demo content here.
  */
 export async function createDemoOrganisation(
   deps: Pick<Deps, 'db' | 'config' | 'clock'>,
-): Promise<number> {
+): Promise<{ people: number; groups: number }> {
   const { db, config, clock } = deps;
   const now = clock();
   // One hash for all demo accounts: hashing 50 passwords at full cost would take a minute.
@@ -72,9 +73,44 @@ export async function createDemoOrganisation(
         .where('id', '=', ids.get(p.key)!)
         .execute();
     }
+    for (const g of DEMO_GROUPS) {
+      const groupId = newId();
+      const created = new Date(now.getTime() - 700 * 86_400_000).toISOString();
+      const members = new Set<string>([g.owner, ...(g.people ?? [])]);
+      DEMO_PEOPLE.forEach((p, i) => {
+        if (g.departments?.includes(p.department)) members.add(p.key);
+        if (g.everyNth && i % g.everyNth === 0) members.add(p.key);
+      });
+      await trx
+        .insertInto('groups')
+        .values({
+          id: groupId,
+          name: g.name,
+          name_key: searchKey(g.name),
+          description: g.description,
+          visibility: g.visibility,
+          kind: g.kind,
+          member_count: members.size,
+          created_by: ids.get(g.owner)!,
+          created_at: created,
+          updated_at: created,
+        })
+        .execute();
+      await trx
+        .insertInto('group_members')
+        .values(
+          [...members].map((key) => ({
+            group_id: groupId,
+            user_id: ids.get(key)!,
+            role: key === g.owner ? ('owner' as const) : ('member' as const),
+            joined_at: created,
+          })),
+        )
+        .execute();
+    }
     await setSetting(trx, 'demo', true, now);
   });
-  return DEMO_PEOPLE.length;
+  return { people: DEMO_PEOPLE.length, groups: DEMO_GROUPS.length };
 }
 
 /** What the demo prints: where to go and how to sign in. */
