@@ -53,7 +53,7 @@ const COMMANDS: Record<string, Command> = {
         const n = await createDemoOrganisation(deps);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(
-          `Demo organisation created: ${n.people} people and ${n.groups} groups in ${seconds} s.`,
+          `Demo organisation created: ${n.people} people, ${n.groups} groups and ${n.posts} posts in ${seconds} s.`,
         );
       }
       console.log(await demoSignInHelp(deps));

@@ -1,6 +1,8 @@
 import type { AccountsTables } from '../features/accounts/accounts.table.ts';
 import type { AdminTables } from '../features/admin/admin.table.ts';
 import type { GroupsTables } from '../features/groups/groups.table.ts';
+import type { HashtagsTables } from '../features/hashtags/hashtags.table.ts';
+import type { PostsTables } from '../features/posts/posts.table.ts';
 
 export interface SettingsTable {
   key: string;
@@ -10,6 +12,7 @@ export interface SettingsTable {
 }
 
 /** The whole schema, composed from each feature's tables. */
-export interface Database extends AccountsTables, AdminTables, GroupsTables {
+export interface Database
+  extends AccountsTables, AdminTables, GroupsTables, HashtagsTables, PostsTables {
   settings: SettingsTable;
 }

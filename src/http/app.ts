@@ -11,7 +11,14 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { accountsApi, registerAccounts } from '../features/accounts/index.ts';
 import { registerAdmin } from '../features/admin/index.ts';
+import {
+  feedApi,
+  groupFeedSection,
+  profileFeedSection,
+  registerFeed,
+} from '../features/feed/index.ts';
 import { groupsApi, registerGroups } from '../features/groups/index.ts';
+import { postsApi, registerPosts } from '../features/posts/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import type { Clock } from '../lib/time.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -151,8 +158,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerHealth(app, deps);
-  await registerAccounts(app, deps);
-  await registerGroups(app, deps);
+  // Features do not import each other's pages: the feed's sections are handed in here.
+  await registerAccounts(app, deps, { posts: profileFeedSection(deps) });
+  await registerGroups(app, deps, { feed: groupFeedSection(deps) });
+  await registerPosts(app, deps);
+  await registerFeed(app, deps);
   await registerAdmin(app, deps);
   // The JSON API: one plugin, so validation and shared schemas are set once for every feature.
   await app.register(
@@ -161,6 +171,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       api.addSchema(Problem);
       await accountsApi(api, deps);
       await groupsApi(api, deps);
+      await postsApi(api, deps);
+      await feedApi(api, deps);
     },
     { prefix: '/api/v1' },
   );

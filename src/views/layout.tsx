@@ -24,6 +24,17 @@ const ICON = `data:image/svg+xml,${encodeURIComponent(
     'fill="#0b5cad"/><path d="M11 7v18M22 7l-9 9 9 9" stroke="#fff" stroke-width="4" fill="none"/></svg>',
 )}`;
 
+/**
+ * A part of a page rendered by another feature (the group page's feed, the profile's posts):
+ * loaded first, then rendered with the page's context. Passed in from app.ts, so features
+ * need not import each other.
+ */
+export type PageSection = (
+  req: import('fastify').FastifyRequest,
+  viewer: { id: string; role: string },
+  subjectId: string,
+) => Promise<(ctx: PageContext) => preact.VNode>;
+
 export interface PageProps {
   ctx: PageContext;
   title: string;

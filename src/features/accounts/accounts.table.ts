@@ -29,6 +29,8 @@ export interface UsersTable {
   activated_at: string | null;
   last_seen_at: string | null;
   deactivated_at: string | null;
+  /** When the person last opened their home feed: later posts are marked new. */
+  home_seen_at: Generated<string | null>;
 }
 
 export interface UserSkillsTable {

@@ -8,7 +8,7 @@ import { FormBody, formErrors, safeNext, setSessionCookie, tryForm } from '../..
 import { Email, Line } from '../../http/validation.ts';
 import type { Errors } from '../../views/form.tsx';
 import { acceptInvitation, findInvitation, setupOrganisation, signIn } from './accounts.service.ts';
-import { HomePage, InvitePage, LoginPage, SetupPage } from './auth.views.tsx';
+import { InvitePage, LoginPage, SetupPage } from './auth.views.tsx';
 import { PASSWORD_MAX } from './passwords.ts';
 import { endSession, SESSION_COOKIE } from './sessions.ts';
 import { countUsers } from './users.queries.ts';
@@ -203,12 +203,4 @@ export async function authRoutes(instance: FastifyInstance, deps: Deps): Promise
       return redirectWithFlash(reply, `/people/${r.ok.user.id}/edit`, 'success', 'invite.done');
     },
   );
-
-  app.get('/', async (req, reply) => {
-    if (!req.viewer) return reply.redirect('/login', 303);
-    const people = await countUsers(db, 'active');
-    return sendPage(req, reply, deps, req.i18n.t('home.title'), (ctx) => (
-      <HomePage ctx={ctx} people={people} />
-    ));
-  });
 }

@@ -143,24 +143,3 @@ export function InvitePage(props: {
     </section>
   );
 }
-
-export function HomePage({ ctx, people }: { ctx: PageContext; people: number }) {
-  const { t } = ctx.i18n;
-  return (
-    <section>
-      <h1>{t('home.welcome', { name: ctx.viewer?.name ?? '' })}</h1>
-      <p>{t('home.intro', { org: ctx.orgName || 'Kantine', count: people })}</p>
-      <ul class="cards">
-        <li>
-          <a href="/people">{t('home.find_people')}</a>
-        </li>
-        <li>
-          <a href={`/people/${ctx.viewer?.id ?? ''}/edit`}>{t('home.complete_profile')}</a>
-        </li>
-        <li>
-          <a href="/settings">{t('nav.settings')}</a>
-        </li>
-      </ul>
-    </section>
-  );
-}

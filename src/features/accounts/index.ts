@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../http/app.ts';
+import type { PageSection } from '../../views/layout.tsx';
 import { authRoutes } from './auth.routes.tsx';
 import { peopleRoutes } from './people.routes.tsx';
 import { settingsRoutes } from './settings.routes.tsx';
@@ -12,8 +13,12 @@ export { updateProfile } from './people.service.ts';
 export { createToken } from './tokens.ts';
 export { findUserByEmail, findUserById } from './users.queries.ts';
 
-export async function registerAccounts(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerAccounts(
+  app: FastifyInstance,
+  deps: Deps,
+  sections: { posts?: PageSection } = {},
+): Promise<void> {
   await authRoutes(app, deps);
-  await peopleRoutes(app, deps);
+  await peopleRoutes(app, deps, sections);
   await settingsRoutes(app, deps);
 }

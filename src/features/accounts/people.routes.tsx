@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../http/app.ts';
+import type { PageSection } from '../../views/layout.tsx';
 import { redirectWithFlash, requireViewer, sendPage } from '../../http/context.tsx';
 import { AppError, notFound } from '../../http/errors.ts';
 import { FormBody, formErrors, tryForm } from '../../http/forms.ts';
@@ -87,7 +88,11 @@ export async function withSkills(deps: Pick<Deps, 'db'>, users: User[]): Promise
   return users.map((u) => ({ ...u, skills: skills.get(u.id) ?? [] }));
 }
 
-export async function peopleRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
+export async function peopleRoutes(
+  instance: FastifyInstance,
+  deps: Deps,
+  sections: { posts?: PageSection } = {},
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = deps;
 
@@ -133,8 +138,14 @@ export async function peopleRoutes(instance: FastifyInstance, deps: Deps): Promi
   app.get('/people/:id', { schema: { params: IdParams } }, async (req, reply) => {
     const viewer = requireViewer(req);
     const person = await loadPerson(deps, viewer, req.params.id);
+    const posts = sections.posts ? await sections.posts(req, viewer, person.id) : null;
     return sendPage(req, reply, deps, person.name, (ctx) => (
-      <ProfilePage ctx={ctx} person={person} canEdit={canEditProfile(viewer, person)} />
+      <ProfilePage
+        ctx={ctx}
+        person={person}
+        canEdit={canEditProfile(viewer, person)}
+        posts={posts ? posts(ctx) : null}
+      />
     ));
   });
 

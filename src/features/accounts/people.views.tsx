@@ -177,10 +177,12 @@ export function ProfilePage({
   ctx,
   person,
   canEdit,
+  posts,
 }: {
   ctx: PageContext;
   person: PersonView;
   canEdit: boolean;
+  posts?: preact.VNode | null;
 }) {
   const { t } = ctx.i18n;
   return (
@@ -242,6 +244,7 @@ export function ProfilePage({
           </a>
         </p>
       ) : null}
+      {posts}
     </article>
   );
 }

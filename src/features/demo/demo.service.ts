@@ -1,4 +1,5 @@
 import type { Deps } from '../../http/app.ts';
+import type { ReactionType } from '../posts/posts.table.ts';
 import { newId } from '../../lib/ids.ts';
 import { searchKey } from '../../lib/text.ts';
 import { getSetting, setSetting } from '../admin/settings.ts';
@@ -6,6 +7,9 @@ import { hashPassword } from '../accounts/passwords.ts';
 import { replaceSkills } from '../accounts/users.queries.ts';
 import { DEMO_COMPANY, DEMO_PEOPLE } from './demo.data.ts';
 import { DEMO_GROUPS } from './demo.groups.ts';
+import { DEMO_POSTS } from './demo.posts.ts';
+import { addComment, createPost, react } from '../posts/posts.service.ts';
+import { findUserById } from '../accounts/users.queries.ts';
 
 /** Everyone in the demo signs in with this password. */
 export const DEMO_PASSWORD = 'kantine-demo-2026';
@@ -22,12 +26,13 @@ function isoDay(d: Date): string {
  */
 export async function createDemoOrganisation(
   deps: Pick<Deps, 'db' | 'config' | 'clock'>,
-): Promise<{ people: number; groups: number }> {
+): Promise<{ people: number; groups: number; posts: number }> {
   const { db, config, clock } = deps;
   const now = clock();
   // One hash for all demo accounts: hashing 50 passwords at full cost would take a minute.
   const passwordHash = await hashPassword(DEMO_PASSWORD, config.passwordCost);
   const ids = new Map(DEMO_PEOPLE.map((p) => [p.key, newId()]));
+  const groupIds = new Map(DEMO_GROUPS.map((g) => [g.key, newId()]));
   await db.transaction().execute(async (trx) => {
     await setSetting(trx, 'org.name', DEMO_COMPANY.name, now);
     for (const [i, p] of DEMO_PEOPLE.entries()) {
@@ -74,7 +79,7 @@ export async function createDemoOrganisation(
         .execute();
     }
     for (const g of DEMO_GROUPS) {
-      const groupId = newId();
+      const groupId = groupIds.get(g.key)!;
       const created = new Date(now.getTime() - 700 * 86_400_000).toISOString();
       const members = new Set<string>([g.owner, ...(g.people ?? [])]);
       DEMO_PEOPLE.forEach((p, i) => {
@@ -110,7 +115,8 @@ export async function createDemoOrganisation(
     }
     await setSetting(trx, 'demo', true, now);
   });
-  return { people: DEMO_PEOPLE.length, groups: DEMO_GROUPS.length };
+  const posts = await createDemoPosts(deps, ids, groupIds);
+  return { people: DEMO_PEOPLE.length, groups: DEMO_GROUPS.length, posts };
 }
 
 /** What the demo prints: where to go and how to sign in. */
@@ -124,4 +130,46 @@ export async function demoSignInHelp(deps: Pick<Deps, 'config'>): Promise<string
     `  as ${member.name} (${member.title}): ${member.email}`,
     `  password for everyone in the demo: ${DEMO_PASSWORD}`,
   ].join('\n');
+}
+
+/**
+ * The demo's conversation, written through the same use cases as real posts (so hashtags,
+ * mentions and counters are right), each at its own time in the past.
+ */
+async function createDemoPosts(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  ids: Map<string, string>,
+  groupIds: Map<string, string>,
+): Promise<number> {
+  const now = deps.clock().getTime();
+  const person = async (key: string) => {
+    const user = await findUserById(deps.db, ids.get(key) ?? '');
+    if (!user) throw new Error(`demo post by unknown person ${key}`);
+    return user;
+  };
+  const ordered = [...DEMO_POSTS].sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const p of ordered) {
+    let minute = 0;
+    const at = () => new Date(now - p.daysAgo * 86_400_000 + minute++ * 17 * 60_000);
+    const clocked = { db: deps.db, clock: at };
+    const post = await createPost(clocked, await person(p.author), {
+      body: p.body,
+      groupId: p.group ? groupIds.get(p.group) : null,
+      kind: p.kind ?? 'post',
+    });
+    for (const c of p.comments ?? []) {
+      const comment = await addComment(clocked, await person(c.author), post.id, { body: c.body });
+      for (const r of c.replies ?? []) {
+        await addComment(clocked, await person(r.author), post.id, {
+          body: r.body,
+          parentId: comment.id,
+        });
+      }
+    }
+    for (const [type, keys] of Object.entries(p.reactions ?? {})) {
+      for (const key of keys)
+        await react(clocked, await person(key), post.id, type as ReactionType, true);
+    }
+  }
+  return DEMO_POSTS.length;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { actAndRedirect, FormBody, formErrors, tryForm } from '../../http/forms.ts';
 import { Line, Text } from '../../http/validation.ts';
 import type { Errors } from '../../views/form.tsx';
+import type { PageSection } from '../../views/layout.tsx';
 import { decodeCursor, encodeCursor, findUserByEmail } from '../accounts/users.queries.ts';
 import { canManage, canSeeContent } from './groups.policy.ts';
 import { invitationsFor, listGroups, listMembers, listPending } from './groups.queries.ts';
@@ -44,7 +45,11 @@ const MemberParams = Type.Object({
 const MEMBERS_ON_PAGE = 24;
 
 /** Group pages: directory, create, the group with its members, owners' management. */
-export async function groupsRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
+export async function groupsRoutes(
+  instance: FastifyInstance,
+  deps: Deps,
+  sections: { feed?: PageSection } = {},
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
 
@@ -142,11 +147,12 @@ export async function groupsRoutes(instance: FastifyInstance, deps: Deps): Promi
     const { group, rel } = await loadGroup(deps, viewer, id);
     const content = canSeeContent(viewer, group, rel);
     const manage = canManage(viewer, group, rel);
-    const [{ members, next }, pending] = await Promise.all([
+    const [{ members, next }, pending, feed] = await Promise.all([
       content
         ? listMembers(db, group.id, { cursor: null, limit: MEMBERS_ON_PAGE })
         : { members: [], next: null },
       manage ? listPending(db, group.id) : [],
+      content && sections.feed ? sections.feed(req, viewer, group.id) : null,
     ]);
     return sendPage(
       req,
@@ -165,6 +171,7 @@ export async function groupsRoutes(instance: FastifyInstance, deps: Deps): Promi
           pending={pending}
           inviteErrors={invite.errors}
           inviteEmail={invite.email}
+          feed={feed ? feed(ctx) : null}
         />
       ),
       invite.status,

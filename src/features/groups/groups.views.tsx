@@ -274,6 +274,7 @@ export function GroupPage(props: {
   pending: PendingRow[];
   inviteErrors: Errors;
   inviteEmail: string;
+  feed: preact.VNode | null;
 }) {
   const { ctx, group, rel } = props;
   const { t } = ctx.i18n;
@@ -382,6 +383,7 @@ export function GroupPage(props: {
           </form>
         </section>
       ) : null}
+      {props.feed}
       <section aria-labelledby="members-h">
         <h2 id="members-h">{t('groups.members')}</h2>
         {props.canSeeContent ? (

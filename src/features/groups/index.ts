@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../http/app.ts';
+import type { PageSection } from '../../views/layout.tsx';
 import { groupsRoutes } from './groups.routes.tsx';
 
 export { groupsApi } from './groups.api.ts';
@@ -8,6 +9,10 @@ export { readableGroupIds, visibleTo } from './groups.queries.ts';
 export { loadGroup } from './groups.service.ts';
 export type { Group, Visibility } from './groups.table.ts';
 
-export async function registerGroups(app: FastifyInstance, deps: Deps): Promise<void> {
-  await groupsRoutes(app, deps);
+export async function registerGroups(
+  app: FastifyInstance,
+  deps: Deps,
+  sections: { feed?: PageSection } = {},
+): Promise<void> {
+  await groupsRoutes(app, deps, sections);
 }

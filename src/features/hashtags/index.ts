@@ -1,0 +1,15 @@
+export {
+  extractHashtags,
+  extractHashtagSpellings,
+  extractMentions,
+  normaliseTag,
+} from './hashtags.parse.ts';
+export {
+  aliasTarget,
+  countVisible,
+  findHashtag,
+  relatedTags,
+  resolveAliases,
+  setPostHashtags,
+} from './hashtags.queries.ts';
+export type { Meaning } from './hashtags.table.ts';

@@ -1,0 +1,244 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
+import { escapeLike } from '../../lib/text.ts';
+import { readableGroupIds } from '../groups/index.ts';
+import type { MentionTarget } from './markdown.ts';
+import type { Post, ReactionType } from './posts.table.ts';
+
+/**
+ * The condition every listing of posts carries: org-wide posts, posts of public groups, and
+ * posts of groups the viewer belongs to. Private content is filtered here, in SQL.
+ */
+export function readableBy(viewerId: string, db: Db) {
+  return (eb: ExpressionBuilder<Database, 'posts'>) =>
+    eb.or([
+      eb('posts.group_id', 'is', null),
+      eb('posts.group_id', 'in', readableGroupIds(db, viewerId)),
+    ]);
+}
+
+export async function findPost(db: Db, id: string): Promise<Post | undefined> {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** People a post or comment mentions, by handle (the part of their e-mail before the @). */
+export async function resolveMentions(
+  db: Db,
+  handles: readonly string[],
+): Promise<Map<string, MentionTarget>> {
+  const out = new Map<string, MentionTarget>();
+  if (handles.length === 0) return out;
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('status', '=', 'active')
+    .where((eb) =>
+      eb.or(
+        handles
+          .slice(0, 50)
+          .map((h) => sql<boolean>`${eb.ref('email')} like ${`${escapeLike(h)}@%`} escape '\\'`),
+      ),
+    )
+    .orderBy('created_at')
+    .execute();
+  for (const r of rows) {
+    const handle = r.email.split('@')[0]!.toLowerCase();
+    if (!out.has(handle)) out.set(handle, { id: r.id, name: r.name });
+  }
+  return out;
+}
+
+export async function hashtagsOf(
+  db: Db,
+  postIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('post_hashtags')
+    .select(['post_id', 'tag'])
+    .where('post_id', 'in', postIds)
+    .execute();
+  for (const r of rows) out.set(r.post_id, [...(out.get(r.post_id) ?? []), r.tag]);
+  return out;
+}
+
+export async function mentionsOf(
+  db: Db,
+  postIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('post_mentions')
+    .select(['post_id', 'user_id'])
+    .where('post_id', 'in', postIds)
+    .execute();
+  for (const r of rows) out.set(r.post_id, [...(out.get(r.post_id) ?? []), r.user_id]);
+  return out;
+}
+
+export async function myReactions(
+  db: Db,
+  userId: string,
+  postIds: readonly string[],
+): Promise<Map<string, Set<ReactionType>>> {
+  const out = new Map<string, Set<ReactionType>>();
+  if (postIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('reactions')
+    .select(['post_id', 'type'])
+    .where('user_id', '=', userId)
+    .where('post_id', 'in', postIds)
+    .execute();
+  for (const r of rows) {
+    const set = out.get(r.post_id) ?? new Set();
+    set.add(r.type);
+    out.set(r.post_id, set);
+  }
+  return out;
+}
+
+/** Who reacted to a post, by type (the post page shows names). */
+export async function reactorsOf(db: Db, postId: string) {
+  return db
+    .selectFrom('reactions')
+    .innerJoin('users', 'users.id', 'reactions.user_id')
+    .select(['reactions.type', 'users.id', 'users.name'])
+    .where('reactions.post_id', '=', postId)
+    .orderBy('reactions.created_at')
+    .execute();
+}
+
+export async function commentsOf(db: Db, postId: string) {
+  return db
+    .selectFrom('comments')
+    .innerJoin('users', 'users.id', 'comments.author_id')
+    .select([
+      'comments.id',
+      'comments.parent_id',
+      'comments.author_id',
+      'comments.body',
+      'comments.html',
+      'comments.created_at',
+      'comments.edited_at',
+      'users.name as author_name',
+      'users.photo_key as author_photo_key',
+    ])
+    .where('comments.post_id', '=', postId)
+    .orderBy('comments.id')
+    .execute();
+}
+
+/** Adds or removes one reaction and keeps the post's counters in the same transaction. */
+export async function setReaction(
+  db: Db,
+  postId: string,
+  userId: string,
+  type: ReactionType,
+  on: boolean,
+  now: Date,
+) {
+  const exists = await db
+    .selectFrom('reactions')
+    .select('type')
+    .where('post_id', '=', postId)
+    .where('user_id', '=', userId)
+    .where('type', '=', type)
+    .executeTakeFirst();
+  if (Boolean(exists) === on) return;
+  if (on) {
+    await db
+      .insertInto('reactions')
+      .values({ post_id: postId, user_id: userId, type, created_at: now.toISOString() })
+      .execute();
+  } else {
+    await db
+      .deleteFrom('reactions')
+      .where('post_id', '=', postId)
+      .where('user_id', '=', userId)
+      .where('type', '=', type)
+      .execute();
+  }
+  const post = await db
+    .selectFrom('posts')
+    .select('reaction_counts')
+    .where('id', '=', postId)
+    .executeTakeFirstOrThrow();
+  const counts = JSON.parse(post.reaction_counts) as Record<string, number>;
+  counts[type] = Math.max(0, (counts[type] ?? 0) + (on ? 1 : -1));
+  if (counts[type] === 0) delete counts[type];
+  await db
+    .updateTable('posts')
+    .set((eb) => ({
+      reaction_counts: JSON.stringify(counts),
+      reaction_count: eb('reaction_count', '+', on ? 1 : -1),
+    }))
+    .where('id', '=', postId)
+    .execute();
+}
+
+/** A post as lists and pages show it: with author, group name, hashtags and the viewer's reactions. */
+export interface PostView extends Post {
+  author_name: string;
+  author_photo_key: string | null;
+  author_title: string;
+  group_name: string | null;
+  hashtags: string[];
+  mentions: string[];
+  mine: Set<ReactionType>;
+}
+
+/** Adds what a page needs to each post in a few batched queries (no query per post). */
+export async function hydrate(
+  db: Db,
+  viewerId: string,
+  posts: readonly Post[],
+): Promise<PostView[]> {
+  if (posts.length === 0) return [];
+  const ids = posts.map((p) => p.id);
+  const authorIds = [...new Set(posts.map((p) => p.author_id))];
+  const groupIds = [
+    ...new Set(posts.map((p) => p.group_id).filter((g): g is string => g !== null)),
+  ];
+  const [authors, groups, tags, mentions, mine] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select(['id', 'name', 'photo_key', 'title'])
+      .where('id', 'in', authorIds)
+      .execute(),
+    groupIds.length
+      ? db.selectFrom('groups').select(['id', 'name']).where('id', 'in', groupIds).execute()
+      : Promise.resolve([]),
+    hashtagsOf(db, ids),
+    mentionsOf(db, ids),
+    myReactions(db, viewerId, ids),
+  ]);
+  const authorById = new Map(authors.map((a) => [a.id, a]));
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  return posts.map((p) => {
+    const a = authorById.get(p.author_id);
+    return {
+      ...p,
+      author_name: a?.name ?? '?',
+      author_photo_key: a?.photo_key ?? null,
+      author_title: a?.title ?? '',
+      group_name: p.group_id ? (groupName.get(p.group_id) ?? null) : null,
+      hashtags: tags.get(p.id) ?? [],
+      mentions: mentions.get(p.id) ?? [],
+      mine: mine.get(p.id) ?? new Set(),
+    };
+  });
+}
+
+/** Groups the person may post in (their own), for the composer. */
+export async function myGroups(db: Db, userId: string) {
+  return db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .select(['groups.id', 'groups.name'])
+    .where('group_members.user_id', '=', userId)
+    .orderBy('groups.name_key')
+    .execute();
+}

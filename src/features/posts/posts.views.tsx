@@ -1,0 +1,390 @@
+import { Avatar } from '../accounts/people.views.tsx';
+import { Csrf, ErrorSummary, Select, TextArea, type Errors } from '../../views/form.tsx';
+import type { MessageKey } from '../../views/i18n.ts';
+import type { PageContext } from '../../views/layout.tsx';
+import type { PostView } from './posts.queries.ts';
+import { REACTION_TYPES, type ReactionType } from './posts.table.ts';
+import { BODY_MAX, COMMENT_MAX } from './posts.service.ts';
+
+export const REACTION_LABEL: Record<ReactionType, MessageKey> = {
+  like: 'reactions.like',
+  thanks: 'reactions.thanks',
+  insightful: 'reactions.insightful',
+  celebrate: 'reactions.celebrate',
+};
+const REACTION_SYMBOL: Record<ReactionType, string> = {
+  like: '👍',
+  thanks: '🙏',
+  insightful: '💡',
+  celebrate: '🎉',
+};
+
+/** The dangerouslySetInnerHTML of a post is its Markdown rendered with raw HTML off (markdown.ts). */
+function Body({ html }: { html: string }) {
+  return <div class="post-body" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function Reactions({ ctx, post, back }: { ctx: PageContext; post: PostView; back: string }) {
+  const { t } = ctx.i18n;
+  const counts = JSON.parse(post.reaction_counts) as Partial<Record<ReactionType, number>>;
+  return (
+    <form method="post" action={`/posts/${post.id}/reactions`} class="reactions">
+      <Csrf token={ctx.csrfToken} />
+      <input type="hidden" name="back" value={back} />
+      {REACTION_TYPES.map((type) => {
+        const on = post.mine.has(type);
+        return (
+          <button
+            type="submit"
+            name="toggle"
+            value={type}
+            class="reaction"
+            aria-pressed={on ? 'true' : 'false'}
+          >
+            <span aria-hidden="true">{REACTION_SYMBOL[type]} </span>
+            {t(REACTION_LABEL[type])}
+            {counts[type] ? <span class="count"> {ctx.i18n.number(counts[type])}</span> : null}
+          </button>
+        );
+      })}
+    </form>
+  );
+}
+
+export function PostCard(props: {
+  ctx: PageContext;
+  post: PostView;
+  isNew?: boolean;
+  back: string;
+}) {
+  const { ctx, post } = props;
+  const { t } = ctx.i18n;
+  return (
+    <article class={props.isNew ? 'post is-new' : 'post'} aria-labelledby={`p-${post.id}`}>
+      <header class="post-head">
+        <Avatar
+          user={{ id: post.author_id, name: post.author_name, photo_key: post.author_photo_key }}
+          size="small"
+        />
+        <div>
+          <h2 id={`p-${post.id}`} class="post-title">
+            <a href={`/people/${post.author_id}`}>{post.author_name}</a>
+            {post.group_name ? (
+              <>
+                {' › '}
+                <a href={`/groups/${post.group_id}`}>{post.group_name}</a>
+              </>
+            ) : null}
+          </h2>
+          <p class="meta">
+            <a href={`/posts/${post.id}`}>
+              <time datetime={post.created_at}>{ctx.i18n.dateTime(post.created_at)}</time>
+            </a>
+            {post.edited_at ? ` · ${t('posts.edited')}` : ''}
+            {post.kind !== 'post'
+              ? ` · ${t(post.kind === 'question' ? 'posts.kind_question' : 'posts.kind_announcement')}`
+              : ''}
+            {props.isNew ? (
+              <>
+                {' · '}
+                <strong class="new-mark">{t('feed.new')}</strong>
+              </>
+            ) : null}
+          </p>
+        </div>
+      </header>
+      <Body html={post.html} />
+      <footer class="post-foot">
+        <Reactions ctx={ctx} post={post} back={props.back} />
+        <a href={`/posts/${post.id}#comments`}>
+          {t('posts.comments', { count: post.comment_count })}
+        </a>
+      </footer>
+    </article>
+  );
+}
+
+export function PostList(props: {
+  ctx: PageContext;
+  posts: PostView[];
+  seenAt?: string | null;
+  back: string;
+  nextUrl: string | null;
+}) {
+  const { ctx } = props;
+  const { t } = ctx.i18n;
+  if (props.posts.length === 0) return <p class="empty">{t('feed.empty')}</p>;
+  return (
+    <>
+      <div class="feed">
+        {props.posts.map((p) => (
+          <PostCard
+            ctx={ctx}
+            post={p}
+            back={props.back}
+            isNew={
+              props.seenAt !== undefined &&
+              p.author_id !== ctx.viewer?.id &&
+              (props.seenAt === null || p.created_at > props.seenAt)
+            }
+          />
+        ))}
+      </div>
+      {props.nextUrl ? (
+        <p>
+          <a rel="next" href={props.nextUrl}>
+            {t('feed.older')}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export interface ComposerGroup {
+  id: string;
+  name: string;
+}
+
+export function Composer(props: {
+  ctx: PageContext;
+  groups: ComposerGroup[];
+  /** A fixed group (the composer on a group page). */
+  groupId?: string;
+  values: Record<string, unknown>;
+  errors: Errors;
+  back: string;
+}) {
+  const { ctx, values, errors } = props;
+  const { t } = ctx.i18n;
+  const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+  const kinds = [
+    { value: 'post', label: t('posts.kind_post') },
+    { value: 'question', label: t('posts.kind_question') },
+    ...(ctx.viewer?.role === 'admin'
+      ? [{ value: 'announcement', label: t('posts.kind_announcement') }]
+      : []),
+  ];
+  return (
+    <section class="composer" aria-labelledby="composer-h">
+      <h2 id="composer-h" class="sr-only">
+        {t('posts.new')}
+      </h2>
+      <ErrorSummary i18n={ctx.i18n} errors={errors} />
+      <form method="post" action="/posts" class="stack" novalidate>
+        <Csrf token={ctx.csrfToken} />
+        <input type="hidden" name="back" value={props.back} />
+        <TextArea
+          name="body"
+          label={t('posts.body_label')}
+          value={v('body')}
+          errors={errors}
+          maxLength={BODY_MAX}
+          rows={3}
+          hint={t('posts.body_hint')}
+        />
+        <div class="row">
+          {props.groupId ? (
+            <input type="hidden" name="groupId" value={props.groupId} />
+          ) : (
+            <Select
+              name="groupId"
+              label={t('posts.where')}
+              value={v('groupId')}
+              errors={errors}
+              options={[
+                { value: '', label: t('posts.org_wide') },
+                ...props.groups.map((g) => ({ value: g.id, label: g.name })),
+              ]}
+            />
+          )}
+          <Select
+            name="kind"
+            label={t('posts.kind')}
+            value={v('kind') || 'post'}
+            errors={errors}
+            options={kinds}
+          />
+        </div>
+        <button type="submit">{t('posts.publish')}</button>
+      </form>
+    </section>
+  );
+}
+
+export interface CommentRow {
+  id: string;
+  parent_id: string | null;
+  author_id: string;
+  author_name: string;
+  author_photo_key: string | null;
+  html: string;
+  created_at: string;
+  edited_at: string | null;
+}
+
+function CommentItem(props: {
+  ctx: PageContext;
+  c: CommentRow;
+  canDelete: (c: CommentRow) => boolean;
+  children?: preact.ComponentChildren;
+}) {
+  const { ctx, c } = props;
+  const { t } = ctx.i18n;
+  return (
+    <li class="comment" id={`c-${c.id}`}>
+      <Avatar
+        user={{ id: c.author_id, name: c.author_name, photo_key: c.author_photo_key }}
+        size="small"
+      />
+      <div>
+        <p class="meta">
+          <a href={`/people/${c.author_id}`}>{c.author_name}</a> ·{' '}
+          <time datetime={c.created_at}>{ctx.i18n.dateTime(c.created_at)}</time>
+        </p>
+        <Body html={c.html} />
+        {props.canDelete(c) ? (
+          <form method="post" action={`/comments/${c.id}/delete`} class="inline">
+            <Csrf token={ctx.csrfToken} />
+            <button type="submit" class="link">
+              {t('posts.delete_comment')}
+            </button>
+          </form>
+        ) : null}
+        {props.children}
+      </div>
+    </li>
+  );
+}
+
+export function PostPage(props: {
+  ctx: PageContext;
+  post: PostView;
+  comments: CommentRow[];
+  reactors: { type: ReactionType; id: string; name: string }[];
+  canEdit: boolean;
+  canDelete: boolean;
+  canDeleteComment: (c: CommentRow) => boolean;
+  errors: Errors;
+  values: Record<string, unknown>;
+}) {
+  const { ctx, post } = props;
+  const { t } = ctx.i18n;
+  const top = props.comments.filter((c) => !c.parent_id);
+  const replies = (id: string) => props.comments.filter((c) => c.parent_id === id);
+  const back = `/posts/${post.id}`;
+  const replyTo = typeof props.values.parentId === 'string' ? props.values.parentId : '';
+  const commentForm = (parentId: string | null) => (
+    <form method="post" action={`/posts/${post.id}/comments`} class="stack" novalidate>
+      <Csrf token={ctx.csrfToken} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <TextArea
+        name={parentId ? `body-${parentId}` : 'body'}
+        label={t(parentId ? 'posts.reply_label' : 'posts.comment_label')}
+        value={
+          (parentId ?? '') === replyTo && typeof props.values.body === 'string'
+            ? props.values.body
+            : ''
+        }
+        errors={
+          (parentId ?? '') === replyTo && props.errors.body
+            ? { [parentId ? `body-${parentId}` : 'body']: props.errors.body }
+            : {}
+        }
+        maxLength={COMMENT_MAX}
+        rows={2}
+      />
+      <button type="submit">{t(parentId ? 'posts.reply' : 'posts.comment')}</button>
+    </form>
+  );
+  return (
+    <section>
+      <PostCard ctx={ctx} post={post} back={back} />
+      {props.canEdit || props.canDelete ? (
+        <p class="actions">
+          {props.canEdit ? (
+            <a class="button secondary" href={`/posts/${post.id}/edit`}>
+              {t('posts.edit')}
+            </a>
+          ) : null}
+          {props.canDelete ? (
+            <form method="post" action={`/posts/${post.id}/delete`} class="inline">
+              <Csrf token={ctx.csrfToken} />
+              <button type="submit" class="secondary">
+                {t('posts.delete')}
+              </button>
+            </form>
+          ) : null}
+        </p>
+      ) : null}
+      {props.reactors.length ? (
+        <section aria-labelledby="reactors-h">
+          <h2 id="reactors-h">{t('posts.reactors')}</h2>
+          <ul class="reactors">
+            {REACTION_TYPES.filter((type) => props.reactors.some((r) => r.type === type)).map(
+              (type) => (
+                <li>
+                  <span aria-hidden="true">{REACTION_SYMBOL[type]} </span>
+                  {t(REACTION_LABEL[type])}:{' '}
+                  {props.reactors
+                    .filter((r) => r.type === type)
+                    .map((r) => r.name)
+                    .join(', ')}
+                </li>
+              ),
+            )}
+          </ul>
+        </section>
+      ) : null}
+      <section id="comments" aria-labelledby="comments-h">
+        <h2 id="comments-h">{t('posts.comments', { count: post.comment_count })}</h2>
+        <ul class="comments">
+          {top.map((c) => (
+            <CommentItem ctx={ctx} c={c} canDelete={props.canDeleteComment}>
+              {replies(c.id).length ? (
+                <ul class="comments replies">
+                  {replies(c.id).map((r) => (
+                    <CommentItem ctx={ctx} c={r} canDelete={props.canDeleteComment} />
+                  ))}
+                </ul>
+              ) : null}
+              <details open={replyTo === c.id}>
+                <summary>{t('posts.reply')}</summary>
+                {commentForm(c.id)}
+              </details>
+            </CommentItem>
+          ))}
+        </ul>
+        {commentForm(null)}
+      </section>
+    </section>
+  );
+}
+
+export function EditPostPage(props: {
+  ctx: PageContext;
+  post: PostView;
+  body: string;
+  errors: Errors;
+}) {
+  const { ctx, post, errors } = props;
+  const { t } = ctx.i18n;
+  return (
+    <section>
+      <h1>{t('posts.edit')}</h1>
+      <ErrorSummary i18n={ctx.i18n} errors={errors} />
+      <form method="post" action={`/posts/${post.id}`} class="stack" novalidate>
+        <Csrf token={ctx.csrfToken} />
+        <TextArea
+          name="body"
+          label={t('posts.body_label')}
+          value={props.body}
+          errors={errors}
+          maxLength={BODY_MAX}
+          rows={8}
+        />
+        <button type="submit">{t('form.save')}</button>
+      </form>
+    </section>
+  );
+}
