@@ -6,11 +6,13 @@ import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createPerson, createToken, findUserByEmail } from './features/accounts/index.ts';
 import { createDemoOrganisation, demoSignInHelp, isDemo } from './features/demo/demo.service.ts';
+import { registerNotificationHandlers } from './features/notifications/index.ts';
 import { buildApp, type Deps } from './http/app.ts';
 import { AppError } from './http/errors.ts';
 import { memoryRateLimiter } from './http/rate-limit.ts';
 import { systemClock } from './lib/time.ts';
 import { createMailer } from './mail/mailer.ts';
+import { createBus } from './realtime/bus.ts';
 import { localStorage } from './storage/storage.ts';
 import { i18n } from './views/i18n.ts';
 
@@ -42,7 +44,7 @@ const COMMANDS: Record<string, Command> = {
       if (!(await isDemo(deps.db))) {
         const users = await deps.db.selectFrom('users').select('id').limit(1).execute();
         if (users.length > 0) {
-          await deps.db.destroy();
+          await closeDeps(deps);
           throw new UsageError(
             deps.config.dialect === 'postgres'
               ? 'The database of DATABASE_URL already holds an organisation that is not the demo; use an empty database for the demo'
@@ -50,6 +52,8 @@ const COMMANDS: Record<string, Command> = {
           );
         }
         const started = Date.now();
+        // The demo's conversation notifies people like any other.
+        registerNotificationHandlers(deps, deps.bus);
         const n = await createDemoOrganisation(deps);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(
@@ -114,7 +118,7 @@ const COMMANDS: Record<string, Command> = {
         );
         if (inviteUrl) console.log(`Invitation link (also mailed): ${inviteUrl}`);
       } finally {
-        await deps.db.destroy();
+        await closeDeps(deps);
       }
       return 0;
     },
@@ -136,7 +140,7 @@ const COMMANDS: Record<string, Command> = {
         const t = await createToken(deps.db, { userId: user.id, name: label, now: deps.clock() });
         console.log(t.token);
       } finally {
-        await deps.db.destroy();
+        await closeDeps(deps);
       }
       return 0;
     },
@@ -181,7 +185,14 @@ async function openDeps(): Promise<Deps> {
       log,
     }),
     storage: localStorage(path.join(config.dataDir, 'files')),
+    bus: createBus({ redisUrl: config.redisUrl, log }),
   };
+}
+
+/** Closes what openDeps opened: the database and the event bus's connections. */
+async function closeDeps(deps: Deps): Promise<void> {
+  await deps.bus.close();
+  await deps.db.destroy();
 }
 
 /** Serves until SIGTERM or SIGINT: then stops accepting, finishes requests in flight, closes the database. */
@@ -199,7 +210,7 @@ async function serve(deps: Deps): Promise<number> {
   } catch (err) {
     // Close the database too: an open PostgreSQL pool would keep the failed process alive.
     await app.close();
-    await deps.db.destroy();
+    await closeDeps(deps);
     throw err;
   }
   const address = app.server.address();
@@ -219,7 +230,7 @@ async function serve(deps: Deps): Promise<number> {
       timer.unref();
       try {
         await app.close();
-        await deps.db.destroy();
+        await closeDeps(deps);
       } finally {
         clearTimeout(timer);
         resolve(0);

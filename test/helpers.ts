@@ -6,6 +6,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp, type Deps } from '../src/http/app.ts';
 import { memoryRateLimiter } from '../src/http/rate-limit.ts';
 import type { Mail, Mailer } from '../src/mail/mailer.ts';
+import { createBus } from '../src/realtime/bus.ts';
 import { localStorage } from '../src/storage/storage.ts';
 import { createTestDatabase, type Dialect } from './db.ts';
 
@@ -45,6 +46,7 @@ export async function build(
     storage: localStorage(path.join(database.dataDir, 'files')),
     clock: opts.now ?? (() => new Date()),
     limiter: memoryRateLimiter(),
+    bus: createBus({ redisUrl: opts.env?.REDIS_URL ?? null }),
   };
   const app = await buildApp(deps);
   await app.ready();
@@ -54,6 +56,7 @@ export async function build(
     mails,
     close: async () => {
       await app.close();
+      await deps.bus.close();
       await db.destroy();
       await database.drop();
     },

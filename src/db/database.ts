@@ -2,6 +2,7 @@ import type { AccountsTables } from '../features/accounts/accounts.table.ts';
 import type { AdminTables } from '../features/admin/admin.table.ts';
 import type { GroupsTables } from '../features/groups/groups.table.ts';
 import type { HashtagsTables } from '../features/hashtags/hashtags.table.ts';
+import type { NotificationsTables } from '../features/notifications/notifications.table.ts';
 import type { PostsTables } from '../features/posts/posts.table.ts';
 
 export interface SettingsTable {
@@ -13,6 +14,12 @@ export interface SettingsTable {
 
 /** The whole schema, composed from each feature's tables. */
 export interface Database
-  extends AccountsTables, AdminTables, GroupsTables, HashtagsTables, PostsTables {
+  extends
+    AccountsTables,
+    AdminTables,
+    GroupsTables,
+    HashtagsTables,
+    PostsTables,
+    NotificationsTables {
   settings: SettingsTable;
 }

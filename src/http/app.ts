@@ -18,10 +18,13 @@ import {
   registerFeed,
 } from '../features/feed/index.ts';
 import { groupsApi, registerGroups } from '../features/groups/index.ts';
+import { notificationsApi, registerNotifications } from '../features/notifications/index.ts';
+import { liveRoutes } from '../realtime/live.routes.ts';
 import { postsApi, registerPosts } from '../features/posts/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import type { Clock } from '../lib/time.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Bus } from '../realtime/bus.ts';
 import type { Storage } from '../storage/storage.ts';
 import { ASSETS_DIR } from '../views/assets.ts';
 import { registerContext } from './context.tsx';
@@ -39,6 +42,7 @@ export interface Deps {
   storage: Storage;
   clock: Clock;
   limiter: RateLimiter;
+  bus: Bus;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -163,6 +167,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerGroups(app, deps, { feed: groupFeedSection(deps) });
   await registerPosts(app, deps);
   await registerFeed(app, deps);
+  await registerNotifications(app, deps);
+  await liveRoutes(app, deps);
   await registerAdmin(app, deps);
   // The JSON API: one plugin, so validation and shared schemas are set once for every feature.
   await app.register(
@@ -173,6 +179,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await groupsApi(api, deps);
       await postsApi(api, deps);
       await feedApi(api, deps);
+      await notificationsApi(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,8 @@ import {
 } from '../features/accounts/sessions.ts';
 import type { User } from '../features/accounts/accounts.table.ts';
 import { getOrgName } from '../features/admin/settings.ts';
+// The layout shows the unread count on every page, so the page context reads it.
+import { unreadCount } from '../features/notifications/index.ts';
 import {
   i18n,
   isMessageKey,
@@ -153,6 +155,7 @@ export async function pageContext(
     i18n: req.i18n,
     orgName: await getOrgName(deps.db),
     viewer: req.viewer ? { id: req.viewer.id, name: req.viewer.name, role: req.viewer.role } : null,
+    unread: req.viewer ? await unreadCount(deps.db, req.viewer.id) : 0,
     csrfToken: reply.generateCsrf(),
     flash: req.flash,
     path: req.url.split('?')[0] ?? '/',

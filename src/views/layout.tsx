@@ -13,6 +13,8 @@ export interface PageContext {
   i18n: I18n;
   orgName: string;
   viewer: { id: string; name: string; role: string } | null;
+  /** Unread notifications of the viewer. */
+  unread: number;
   csrfToken: string;
   flash: Flash | null;
   path: string;
@@ -69,6 +71,17 @@ function Nav({ ctx }: { ctx: PageContext }) {
       <ul class="nav">
         {items.map(([href, label]) => link(href, label))}
         <li>
+          <a
+            href="/notifications"
+            aria-current={ctx.path === '/notifications' ? 'page' : undefined}
+          >
+            {t('nav.notifications')}{' '}
+            <span id="unread-count" class={ctx.unread ? 'count-badge' : 'count-badge empty'}>
+              {ctx.unread ? ctx.i18n.number(ctx.unread) : ''}
+            </span>
+          </a>
+        </li>
+        <li>
           <form method="post" action="/logout" class="inline">
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
             <button type="submit" class="link">
@@ -93,7 +106,7 @@ export function Layout({ ctx, title, children }: PageProps) {
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <script src={assetUrl('app.js')} defer></script>
       </head>
-      <body>
+      <body data-live={ctx.viewer ? '1' : undefined}>
         <a class="skip" href="#main">
           {t('nav.skip')}
         </a>

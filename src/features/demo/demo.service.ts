@@ -25,7 +25,7 @@ function isoDay(d: Date): string {
  * skills, availability and managers, and its groups (teams, communities, a private and a secret one). Later features add their own demo content here.
  */
 export async function createDemoOrganisation(
-  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'bus'>,
 ): Promise<{ people: number; groups: number; posts: number }> {
   const { db, config, clock } = deps;
   const now = clock();
@@ -137,7 +137,7 @@ export async function demoSignInHelp(deps: Pick<Deps, 'config'>): Promise<string
  * mentions and counters are right), each at its own time in the past.
  */
 async function createDemoPosts(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'bus'>,
   ids: Map<string, string>,
   groupIds: Map<string, string>,
 ): Promise<number> {
@@ -151,7 +151,7 @@ async function createDemoPosts(
   for (const p of ordered) {
     let minute = 0;
     const at = () => new Date(now - p.daysAgo * 86_400_000 + minute++ * 17 * 60_000);
-    const clocked = { db: deps.db, clock: at };
+    const clocked = { db: deps.db, clock: at, bus: deps.bus };
     const post = await createPost(clocked, await person(p.author), {
       body: p.body,
       groupId: p.group ? groupIds.get(p.group) : null,

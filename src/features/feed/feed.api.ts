@@ -16,7 +16,7 @@ import {
 } from '../hashtags/index.ts';
 import { PostJson, postJson } from '../posts/posts.api.ts';
 import { hydrate } from '../posts/posts.queries.ts';
-import { checkFollowable } from './feed.routes.tsx';
+import { checkFollowable, followTarget } from './feed.routes.tsx';
 import {
   groupFeed,
   hashtagFeed,
@@ -190,8 +190,7 @@ export async function feedApi(instance: FastifyInstance, deps: Deps): Promise<vo
     },
     async (req, reply) => {
       const viewer = requireViewer(req);
-      await checkFollowable(deps, viewer, req.body.type, req.body.id);
-      const id = req.body.type === 'hashtag' ? normaliseTag(req.body.id) : req.body.id;
+      const id = await checkFollowable(deps, viewer, req.body.type, req.body.id);
       await setFollow(db, viewer.id, req.body.type, id, true, clock());
       return reply.code(204).send(null);
     },
@@ -209,7 +208,7 @@ export async function feedApi(instance: FastifyInstance, deps: Deps): Promise<vo
     },
     async (req, reply) => {
       const viewer = requireViewer(req);
-      const id = req.body.type === 'hashtag' ? normaliseTag(req.body.id) : req.body.id;
+      const id = await followTarget(deps, req.body.type, req.body.id);
       await setFollow(db, viewer.id, req.body.type, id, false, clock());
       return reply.code(204).send(null);
     },

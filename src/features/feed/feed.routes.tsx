@@ -114,6 +114,14 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
         <h1>{ctx.i18n.t('home.welcome', { name: viewer.name })}</h1>
         <Composer ctx={ctx} groups={groups} values={{}} errors={{}} back="/" />
         <h2>{ctx.i18n.t('feed.title')}</h2>
+        <p
+          id="live-posts"
+          class="live-posts"
+          hidden
+          data-template={ctx.i18n.t('feed.live_new', { count: 999999 })}
+        >
+          <a href="/">{ctx.i18n.t('feed.live_new', { count: 0 })}</a>
+        </p>
         <PostList
           ctx={ctx}
           posts={posts}
@@ -186,15 +194,8 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
         on: '1' | '0';
         back?: string;
       };
-      await checkFollowable(deps, viewer, b.type, b.id);
-      await setFollow(
-        db,
-        viewer.id,
-        b.type,
-        b.type === 'hashtag' ? normaliseTag(b.id) : b.id,
-        b.on === '1',
-        clock(),
-      );
+      const target = await checkFollowable(deps, viewer, b.type, b.id);
+      await setFollow(db, viewer.id, b.type, target, b.on === '1', clock());
       return redirectWithFlash(
         reply,
         safeNext(b.back ?? '/'),
@@ -205,13 +206,28 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
   );
 }
 
-/** One can follow what one can see: a visible group, an active person, an existing hashtag. */
+/** What a follow points at: a hashtag by its normalised name, through an alias to its tag. */
+export async function followTarget(
+  deps: Pick<Deps, 'db'>,
+  type: 'group' | 'user' | 'hashtag',
+  id: string,
+): Promise<string> {
+  if (type !== 'hashtag') return id;
+  const asked = normaliseTag(id);
+  return (await aliasTarget(deps.db, asked)) ?? asked;
+}
+
+/**
+ * One can follow what one can see: a visible group, an active person, a hashtag with posts the
+ * viewer may read (one used only inside private groups does not exist for them, as on its page).
+ * Returns what to follow (see followTarget).
+ */
 export async function checkFollowable(
   deps: Pick<Deps, 'db'>,
   viewer: User,
   type: 'group' | 'user' | 'hashtag',
   id: string,
-) {
+): Promise<string> {
   if (type === 'group') await loadGroup(deps, viewer, id);
   else if (type === 'user') {
     const u = await deps.db
@@ -220,5 +236,10 @@ export async function checkFollowable(
       .where('id', '=', id)
       .executeTakeFirst();
     if (!u || u.status !== 'active') throw notFound();
-  } else if (!(await findHashtag(deps.db, normaliseTag(id)))) throw notFound();
+  } else {
+    const tag = await followTarget(deps, type, id);
+    if (!(await findHashtag(deps.db, tag)) || (await countVisible(deps.db, tag, viewer.id)) === 0)
+      throw notFound();
+  }
+  return followTarget(deps, type, id);
 }

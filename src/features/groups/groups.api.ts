@@ -128,7 +128,7 @@ export async function groupsApi(instance: FastifyInstance, deps: Deps): Promise<
         { cursor: decodeCursor(q.cursor), limit: q.limit ?? 20 },
       );
       return {
-        items: groups.map((g) => groupJson(g, { role: g.my_role, pending: null })),
+        items: groups.map((g) => groupJson(g, { role: g.my_role, pending: g.my_pending })),
         nextCursor: next ? encodeCursor(next) : null,
       };
     },

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { escapeLike, foldPlain } from '../../lib/text.ts';
 import type { User } from '../accounts/accounts.table.ts';
 import type { Relation } from './groups.policy.ts';
-import type { Group, GroupKind, MemberRole } from './groups.table.ts';
+import type { Group, GroupKind, MemberRole, PendingKind } from './groups.table.ts';
 
 /**
  * The groups the viewer may know of, as a SQL condition: every listing uses it, so secret
@@ -13,7 +13,8 @@ import type { Group, GroupKind, MemberRole } from './groups.table.ts';
 export function visibleTo(viewer: User) {
   return (eb: ExpressionBuilder<Database, 'groups'>) =>
     viewer.role === 'admin'
-      ? eb.val(true)
+      ? // A literal, not a parameter: SQLite cannot bind a boolean.
+        eb.lit(true)
       : eb.or([
           eb('groups.visibility', '!=', 'secret'),
           eb.exists(
@@ -68,7 +69,10 @@ export interface NameCursor {
   id: string;
 }
 
-export type GroupWithRole = Group & { my_role: MemberRole | null };
+export type GroupWithRole = Group & {
+  my_role: MemberRole | null;
+  my_pending: PendingKind | null;
+};
 
 export async function listGroups(
   db: Db,
@@ -81,8 +85,11 @@ export async function listGroups(
     .leftJoin('group_members as mine', (j) =>
       j.onRef('mine.group_id', '=', 'groups.id').on('mine.user_id', '=', viewer.id),
     )
+    .leftJoin('group_pending as my_pending', (j) =>
+      j.onRef('my_pending.group_id', '=', 'groups.id').on('my_pending.user_id', '=', viewer.id),
+    )
     .selectAll('groups')
-    .select('mine.role as my_role')
+    .select(['mine.role as my_role', 'my_pending.kind as my_pending'])
     .where(visibleTo(viewer));
   if (filter.mine) q = q.where('mine.user_id', 'is not', null);
   if (filter.kind) q = q.where('groups.kind', '=', filter.kind);
@@ -207,10 +214,13 @@ export async function addMember(
     .where('group_id', '=', groupId)
     .where('user_id', '=', userId)
     .execute();
-  await db
+  // A second click or a concurrent request finds the person a member already: nothing to add.
+  const r = await db
     .insertInto('group_members')
     .values({ group_id: groupId, user_id: userId, role, joined_at: now.toISOString() })
-    .execute();
+    .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
+    .executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return;
   await db
     .updateTable('groups')
     .set((eb) => ({ member_count: eb('member_count', '+', 1) }))

@@ -8,7 +8,7 @@ import { canJoinNow, canManage, canRequest, canSeeGroup, type Relation } from '.
 import { addMember, countOwners, findGroup, relationOf, removeMember } from './groups.queries.ts';
 import type { Group, GroupKind, MemberRole, Visibility } from './groups.table.ts';
 
-type GroupDeps = Pick<Deps, 'db' | 'clock'>;
+type GroupDeps = Pick<Deps, 'db' | 'clock' | 'bus'>;
 
 export interface GroupInput {
   name: string;
@@ -113,7 +113,10 @@ export async function joinGroup(
       message: cleanText(message).slice(0, 500),
       created_at: deps.clock().toISOString(),
     })
+    // A concurrent second click has put it there already.
+    .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
     .execute();
+  await deps.bus.emit({ type: 'group.requested', groupId: group.id, userId: actor.id });
   return 'requested';
 }
 
@@ -171,7 +174,10 @@ export async function invitePerson(deps: GroupDeps, actor: User, id: string, use
       message: '',
       created_at: deps.clock().toISOString(),
     })
+    // A concurrent second click has put it there already.
+    .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
     .execute();
+  await deps.bus.emit({ type: 'group.invited', groupId: group.id, userId, by: actor.id });
 }
 
 /**

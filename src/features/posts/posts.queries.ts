@@ -139,7 +139,7 @@ export async function setReaction(
   type: ReactionType,
   on: boolean,
   now: Date,
-) {
+): Promise<boolean> {
   const exists = await db
     .selectFrom('reactions')
     .select('type')
@@ -147,7 +147,7 @@ export async function setReaction(
     .where('user_id', '=', userId)
     .where('type', '=', type)
     .executeTakeFirst();
-  if (Boolean(exists) === on) return;
+  if (Boolean(exists) === on) return false;
   if (on) {
     await db
       .insertInto('reactions')
@@ -177,6 +177,7 @@ export async function setReaction(
     }))
     .where('id', '=', postId)
     .execute();
+  return true;
 }
 
 /** A post as lists and pages show it: with author, group name, hashtags and the viewer's reactions. */

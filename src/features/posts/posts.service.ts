@@ -15,7 +15,7 @@ import { canDeletePost, canEditPost } from './posts.policy.ts';
 import { findPost, readableBy, resolveMentions, setReaction } from './posts.queries.ts';
 import type { Comment, Post, PostKind, ReactionType } from './posts.table.ts';
 
-type PostDeps = Pick<Deps, 'db' | 'clock'>;
+type PostDeps = Pick<Deps, 'db' | 'clock' | 'bus'>;
 export const BODY_MAX = 10_000;
 export const COMMENT_MAX = 5_000;
 
@@ -103,6 +103,14 @@ export async function createPost(deps: PostDeps, actor: User, input: NewPost): P
         .execute();
     }
   });
+  await deps.bus.emit({
+    type: 'post.created',
+    postId: post.id,
+    authorId: actor.id,
+    groupId,
+    kind,
+    mentions: r.mentionIds,
+  });
   return (await findPost(deps.db, post.id))!;
 }
 
@@ -175,6 +183,15 @@ export async function addComment(
     if (!parent) throw fieldError('parentId', 'unknown_comment', 'posts.unknown_comment');
     parentId = parent.parent_id ?? parent.id;
   }
+  let parentAuthorId: string | null = null;
+  if (parentId) {
+    const parent = await deps.db
+      .selectFrom('comments')
+      .select('author_id')
+      .where('id', '=', parentId)
+      .executeTakeFirst();
+    parentAuthorId = parent?.author_id ?? null;
+  }
   const mentions = await resolveMentions(deps.db, extractMentions(body));
   const comment = {
     id: newId(),
@@ -193,6 +210,15 @@ export async function addComment(
       .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
       .where('id', '=', post.id)
       .execute();
+  });
+  await deps.bus.emit({
+    type: 'comment.created',
+    commentId: comment.id,
+    postId: post.id,
+    postAuthorId: post.author_id,
+    authorId: actor.id,
+    parentAuthorId,
+    mentions: [...new Set([...mentions.values()].map((m) => m.id))],
   });
   return comment;
 }
@@ -240,8 +266,17 @@ export async function react(
   on: boolean,
 ): Promise<Post> {
   const post = await loadPost(deps, actor, postId);
-  await deps.db
+  const changed = await deps.db
     .transaction()
     .execute((trx) => setReaction(trx, post.id, actor.id, type, on, deps.clock()));
+  if (changed && on) {
+    await deps.bus.emit({
+      type: 'reaction.added',
+      postId: post.id,
+      postAuthorId: post.author_id,
+      userId: actor.id,
+      reaction: type,
+    });
+  }
   return (await findPost(deps.db, post.id))!;
 }

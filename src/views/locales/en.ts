@@ -318,6 +318,21 @@ export const en = {
   'reactions.thanks': 'Thanks',
   'reactions.insightful': 'Insightful',
   'reactions.celebrate': 'Celebrate',
+
+  'nav.notifications': 'Notifications',
+  'notifications.title': 'Notifications',
+  'notifications.none': 'No notifications yet.',
+  'notifications.unread': 'New:',
+  'notifications.mark_all': 'Mark all as read',
+  'notifications.all_read': 'All notifications are marked as read.',
+  'notifications.mention': '{actor} mentioned you',
+  'notifications.comment': '{actor} commented on your post',
+  'notifications.reply': '{actor} replied to your comment',
+  'notifications.reaction': '{actor} and {others} others reacted to your post',
+  'notifications.group_invitation': '{actor} invites you to the group {group}',
+  'notifications.join_request': '{actor} asks to join {group}',
+  'notifications.announcement': 'Announcement from {actor}',
+  'feed.live_new': 'New posts: {count}. Show them',
 };
 
 export type Messages = Record<keyof typeof en, string>;
