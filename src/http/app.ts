@@ -18,9 +18,10 @@ import {
   registerFeed,
 } from '../features/feed/index.ts';
 import { groupsApi, registerGroups } from '../features/groups/index.ts';
+import { hashtagAdminApi, hashtagAdminRoutes } from '../features/hashtags/index.ts';
 import { notificationsApi, registerNotifications } from '../features/notifications/index.ts';
 import { liveRoutes } from '../realtime/live.routes.ts';
-import { postsApi, registerPosts } from '../features/posts/index.ts';
+import { moderationApi, postsApi, registerPosts } from '../features/posts/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import type { Clock } from '../lib/time.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -167,6 +168,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerGroups(app, deps, { feed: groupFeedSection(deps) });
   await registerPosts(app, deps);
   await registerFeed(app, deps);
+  await hashtagAdminRoutes(app, deps);
   await registerNotifications(app, deps);
   await liveRoutes(app, deps);
   await registerAdmin(app, deps);
@@ -178,6 +180,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await accountsApi(api, deps);
       await groupsApi(api, deps);
       await postsApi(api, deps);
+      await moderationApi(api, deps);
+      await hashtagAdminApi(api, deps);
       await feedApi(api, deps);
       await notificationsApi(api, deps);
     },

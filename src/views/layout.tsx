@@ -94,6 +94,29 @@ function Nav({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** The administration's own sections, above every admin page. */
+function AdminNav({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  const items = [
+    ['/admin/users', t('nav.admin_people')],
+    ['/admin/hashtags', t('nav.admin_hashtags')],
+    ['/admin/reports', t('nav.admin_reports')],
+  ] as const;
+  return (
+    <nav aria-label={t('nav.admin_label')}>
+      <ul class="subnav">
+        {items.map(([href, label]) => (
+          <li>
+            <a href={href} aria-current={ctx.path.startsWith(href) ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout({ ctx, title, children }: PageProps) {
   const { t } = ctx.i18n;
   return (
@@ -124,6 +147,9 @@ export function Layout({ ctx, title, children }: PageProps) {
             >
               {ctx.flash.text}
             </p>
+          ) : null}
+          {ctx.path.startsWith('/admin/') && ctx.viewer?.role === 'admin' ? (
+            <AdminNav ctx={ctx} />
           ) : null}
           {children}
         </main>

@@ -3,6 +3,7 @@ import * as m0001 from './2026_11_28_0001_foundation.ts';
 import * as m0002 from './2026_11_28_0002_groups.ts';
 import * as m0003 from './2026_11_28_0003_posts.ts';
 import * as m0004 from './2026_11_28_0004_notifications.ts';
+import * as m0005 from './2026_11_28_0005_moderation.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0002_groups': m0002,
   '2026_11_28_0003_posts': m0003,
   '2026_11_28_0004_notifications': m0004,
+  '2026_11_28_0005_moderation': m0005,
 };

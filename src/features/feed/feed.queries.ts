@@ -47,6 +47,15 @@ export function homeFeed(
       q.where((eb) =>
         eb.or([
           eb('posts.author_id', '=', viewerId),
+          eb(
+            'posts.id',
+            'in',
+            eb
+              .selectFrom('post_shares')
+              .innerJoin('group_members', 'group_members.group_id', 'post_shares.group_id')
+              .select('post_shares.post_id')
+              .where('group_members.user_id', '=', viewerId),
+          ),
           eb('posts.kind', '=', 'announcement'),
           eb(
             'posts.group_id',
@@ -101,7 +110,27 @@ export function groupFeed(
   cursor: string | null,
   limit: number,
 ) {
-  return page(db, viewerId, (q) => q.where('posts.group_id', '=', groupId), cursor, limit);
+  // The group's own posts and the (org-wide or public) posts shared into it.
+  return page(
+    db,
+    viewerId,
+    (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('posts.group_id', '=', groupId),
+          eb(
+            'posts.id',
+            'in',
+            eb
+              .selectFrom('post_shares')
+              .select('post_shares.post_id')
+              .where('post_shares.group_id', '=', groupId),
+          ),
+        ]),
+      ),
+    cursor,
+    limit,
+  );
 }
 
 export function profileFeed(

@@ -15,6 +15,7 @@ import {
   normaliseTag,
   relatedTags,
 } from '../hashtags/index.ts';
+import { markSeen, pinnedAnnouncements } from '../posts/index.ts';
 import { hydrate, myGroups } from '../posts/posts.queries.ts';
 import { Composer, PostList } from '../posts/posts.views.tsx';
 import {
@@ -95,11 +96,25 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
     if (!req.viewer) return reply.redirect('/login', 303);
     const viewer = req.viewer;
     const cursor = req.query.cursor ?? null;
-    const [page, groups] = await Promise.all([
+    const [page, groups, pinnedRows] = await Promise.all([
       homeFeed(db, viewer.id, cursor, FEED_PAGE),
       myGroups(db, viewer.id),
+      cursor ? [] : pinnedAnnouncements(deps, viewer.id),
     ]);
-    const posts = await hydrate(db, viewer.id, page.posts);
+    // Pinned announcements stand above the feed (once), and count as seen.
+    const pinnedIds = new Set(pinnedRows.map((p) => p.id));
+    const [posts, pinned] = await Promise.all([
+      hydrate(
+        db,
+        viewer.id,
+        page.posts.filter((p) => !pinnedIds.has(p.id)),
+      ),
+      hydrate(db, viewer.id, pinnedRows),
+    ]);
+    const announcements = [...pinned, ...posts]
+      .filter((p) => p.kind === 'announcement')
+      .map((p) => p.id);
+    await markSeen(deps, viewer.id, announcements);
     // What is new is what came since the last visit to the first page of the feed.
     const seenAt = viewer.home_seen_at;
     if (!cursor) {
@@ -113,6 +128,12 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
       <section>
         <h1>{ctx.i18n.t('home.welcome', { name: viewer.name })}</h1>
         <Composer ctx={ctx} groups={groups} values={{}} errors={{}} back="/" />
+        {pinned.length ? (
+          <section aria-labelledby="pinned-h">
+            <h2 id="pinned-h">{ctx.i18n.t('posts.pinned')}</h2>
+            <PostList ctx={ctx} posts={pinned} back="/" nextUrl={null} />
+          </section>
+        ) : null}
         <h2>{ctx.i18n.t('feed.title')}</h2>
         <p
           id="live-posts"

@@ -137,3 +137,49 @@ export async function listHashtagsWithMeaning(db: Db) {
     .orderBy('tag')
     .execute();
 }
+
+/** Hashtags by name, for administration (no counts: those depend on who looks). */
+export async function listHashtags(
+  db: Db,
+  q: string | undefined,
+  after: string | null,
+  limit: number,
+) {
+  let query = db.selectFrom('hashtags').selectAll();
+  if (q) query = query.where('tag', 'like', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (after) query = query.where('tag', '>', after);
+  const rows = await query
+    .orderBy('tag')
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? (items[items.length - 1]?.tag ?? null) : null };
+}
+
+export async function allAliases(db: Db) {
+  return db.selectFrom('hashtag_aliases').selectAll().orderBy('alias').execute();
+}
+
+/**
+ * Makes `alias` another spelling of `tag`: posts already filed under the alias move to the tag
+ * (where a post has both, the alias row goes), and the alias stops being a hashtag of its own.
+ */
+export async function makeAlias(db: Db, alias: string, tag: string, now: Date): Promise<void> {
+  await ensureHashtag(db, tag, tag, now);
+  await db
+    .deleteFrom('post_hashtags')
+    .where('tag', '=', alias)
+    .where('post_id', 'in', (eb) =>
+      eb.selectFrom('post_hashtags as t').select('t.post_id').where('t.tag', '=', tag),
+    )
+    .execute();
+  await db.updateTable('post_hashtags').set({ tag }).where('tag', '=', alias).execute();
+  await db.updateTable('hashtag_aliases').set({ tag }).where('tag', '=', alias).execute();
+  await db
+    .deleteFrom('follows')
+    .where('target_type', '=', 'hashtag')
+    .where('target_id', '=', alias)
+    .execute();
+  await db.deleteFrom('hashtags').where('tag', '=', alias).execute();
+  await addAlias(db, alias, tag);
+}

@@ -13,3 +13,4 @@ export {
   setPostHashtags,
 } from './hashtags.queries.ts';
 export type { Meaning } from './hashtags.table.ts';
+export { hashtagAdminApi, hashtagAdminRoutes } from './hashtags.admin.tsx';

@@ -23,6 +23,9 @@ import {
 } from './posts.service.ts';
 import { REACTION_TYPES, type PostKind, type ReactionType } from './posts.table.ts';
 import { Composer, EditPostPage, PostPage, type CommentRow } from './posts.views.tsx';
+import { markSeen, seenCounts, sharesOf } from './moderation.ts';
+import { PostExtras } from './moderation.views.tsx';
+import type { PageContext } from '../../views/layout.tsx';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 export const KindSchema = Type.Union([
@@ -57,9 +60,29 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
       commentsOf(db, post.id),
       reactorsOf(db, post.id),
     ]);
-    const owner = post.group_id
-      ? (await loadGroup(deps, viewer, post.group_id)).rel.role === 'owner'
-      : false;
+    const ownGroup = post.group_id ? await loadGroup(deps, viewer, post.group_id) : null;
+    const owner = ownGroup?.rel.role === 'owner';
+    const isAnnouncement = post.kind === 'announcement';
+    if (isAnnouncement) await markSeen(deps, viewer.id, [post.id]);
+    const [seen, sharedInto, mine] = await Promise.all([
+      isAnnouncement ? seenCounts(deps, [post.id]) : new Map<string, number>(),
+      sharesOf(deps, post.id, viewer.id),
+      myGroups(db, viewer.id),
+    ]);
+    const extras = (ctx: PageContext) => (
+      <PostExtras
+        ctx={ctx}
+        postId={post.id}
+        isAnnouncement={isAnnouncement}
+        seenBy={seen.get(post.id) ?? 0}
+        pinnedUntil={post.pinned_until}
+        sharedInto={sharedInto}
+        canShare={!ownGroup || ownGroup.group.visibility === 'public'}
+        shareTargets={mine.filter(
+          (g) => g.id !== post.group_id && !sharedInto.some((s) => s.id === g.id),
+        )}
+      />
+    );
     const canDeleteComment = (c: CommentRow) =>
       c.author_id === viewer.id || viewer.role === 'admin' || owner;
     return sendPage(
@@ -78,6 +101,7 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
           canDeleteComment={canDeleteComment}
           errors={form.errors}
           values={form.values}
+          extras={extras(ctx)}
         />
       ),
       form.status,

@@ -54,7 +54,34 @@ export interface FollowsTable {
   created_at: string;
 }
 
+export interface PostSharesTable {
+  post_id: string;
+  group_id: string;
+  shared_by: string | null;
+  created_at: string;
+}
+
+export interface PostReportsTable {
+  id: string;
+  post_id: string;
+  reporter_id: string | null;
+  reason: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: 'removed' | 'dismissed' | null;
+}
+
+export interface AnnouncementViewsTable {
+  post_id: string;
+  user_id: string;
+  seen_at: string;
+}
+
 export interface PostsTables {
+  post_shares: PostSharesTable;
+  post_reports: PostReportsTable;
+  announcement_views: AnnouncementViewsTable;
   posts: PostsTable;
   comments: CommentsTable;
   reactions: ReactionsTable;

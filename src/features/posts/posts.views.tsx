@@ -56,9 +56,12 @@ export function PostCard(props: {
   post: PostView;
   isNew?: boolean;
   back: string;
+  /** The post's own page names it with the page's level-one heading. */
+  heading?: 'h1' | 'h2';
 }) {
   const { ctx, post } = props;
   const { t } = ctx.i18n;
+  const Heading = props.heading ?? 'h2';
   return (
     <article class={props.isNew ? 'post is-new' : 'post'} aria-labelledby={`p-${post.id}`}>
       <header class="post-head">
@@ -67,7 +70,7 @@ export function PostCard(props: {
           size="small"
         />
         <div>
-          <h2 id={`p-${post.id}`} class="post-title">
+          <Heading id={`p-${post.id}`} class="post-title">
             <a href={`/people/${post.author_id}`}>{post.author_name}</a>
             {post.group_name ? (
               <>
@@ -75,7 +78,7 @@ export function PostCard(props: {
                 <a href={`/groups/${post.group_id}`}>{post.group_name}</a>
               </>
             ) : null}
-          </h2>
+          </Heading>
           <p class="meta">
             <a href={`/posts/${post.id}`}>
               <time datetime={post.created_at}>{ctx.i18n.dateTime(post.created_at)}</time>
@@ -267,13 +270,19 @@ export function PostPage(props: {
   canDeleteComment: (c: CommentRow) => boolean;
   errors: Errors;
   values: Record<string, unknown>;
+  /** Sharing, reporting, "seen by" (moderation.views.tsx). */
+  extras?: preact.VNode | null;
 }) {
   const { ctx, post } = props;
   const { t } = ctx.i18n;
   const top = props.comments.filter((c) => !c.parent_id);
   const replies = (id: string) => props.comments.filter((c) => c.parent_id === id);
   const back = `/posts/${post.id}`;
-  const replyTo = typeof props.values.parentId === 'string' ? props.values.parentId : '';
+  const asked = typeof props.values.parentId === 'string' ? props.values.parentId : '';
+  // A reply to a comment that is gone (deleted meanwhile) comes back in the comment form, with
+  // what was typed and the reason beside it.
+  const replyTo = top.some((c) => c.id === asked) ? asked : '';
+  const error = props.errors.body ?? props.errors.parentId;
   const commentForm = (parentId: string | null) => (
     <form method="post" action={`/posts/${post.id}/comments`} class="stack" novalidate>
       <Csrf token={ctx.csrfToken} />
@@ -287,8 +296,8 @@ export function PostPage(props: {
             : ''
         }
         errors={
-          (parentId ?? '') === replyTo && props.errors.body
-            ? { [parentId ? `body-${parentId}` : 'body']: props.errors.body }
+          (parentId ?? '') === replyTo && error
+            ? { [parentId ? `body-${parentId}` : 'body']: error }
             : {}
         }
         maxLength={COMMENT_MAX}
@@ -299,7 +308,7 @@ export function PostPage(props: {
   );
   return (
     <section>
-      <PostCard ctx={ctx} post={post} back={back} />
+      <PostCard ctx={ctx} post={post} back={back} heading="h1" />
       {props.canEdit || props.canDelete ? (
         <p class="actions">
           {props.canEdit ? (
@@ -317,6 +326,7 @@ export function PostPage(props: {
           ) : null}
         </p>
       ) : null}
+      {props.extras}
       {props.reactors.length ? (
         <section aria-labelledby="reactors-h">
           <h2 id="reactors-h">{t('posts.reactors')}</h2>
