@@ -16,6 +16,86 @@
     });
   }
 
+  // @mention suggestions while typing in a post or comment (plain "@handle" works without them).
+  var areas = document.querySelectorAll('textarea[name^="body"]');
+  for (var a = 0; a < areas.length; a++) suggestMentions(areas[a]);
+
+  function suggestMentions(area) {
+    var list = document.createElement('ul');
+    list.className = 'suggestions';
+    list.setAttribute('role', 'listbox');
+    list.hidden = true;
+    area.parentNode.insertBefore(list, area.nextSibling);
+    var timer = null;
+    var active = -1;
+    function query() {
+      var before = area.value.slice(0, area.selectionStart);
+      var m = /(^|[\s(])@([^\s@]{2,40})$/.exec(before);
+      return m ? m[2] : null;
+    }
+    function close() {
+      list.hidden = true;
+      list.innerHTML = '';
+      active = -1;
+    }
+    function choose(handle) {
+      var pos = area.selectionStart;
+      var before = area.value.slice(0, pos).replace(/@[^\s@]*$/, '@' + handle + ' ');
+      area.value = before + area.value.slice(pos);
+      area.selectionStart = area.selectionEnd = before.length;
+      close();
+      area.focus();
+    }
+    function show(people) {
+      list.innerHTML = '';
+      active = -1;
+      for (var i = 0; i < people.length; i++) {
+        var handle = people[i].email.split('@')[0];
+        var li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.setAttribute('data-handle', handle);
+        li.textContent = people[i].name + ' (@' + handle + ')';
+        li.addEventListener('mousedown', function (e) {
+          e.preventDefault();
+          choose(e.currentTarget.getAttribute('data-handle'));
+        });
+        list.appendChild(li);
+      }
+      list.hidden = people.length === 0;
+    }
+    area.addEventListener('input', function () {
+      var q = query();
+      clearTimeout(timer);
+      if (!q) return close();
+      timer = setTimeout(function () {
+        var xhr = new XMLHttpRequest();
+        xhr.open('GET', '/api/v1/users?limit=5&q=' + encodeURIComponent(q));
+        xhr.onload = function () {
+          if (xhr.status === 200 && query() === q) show(JSON.parse(xhr.responseText).items);
+        };
+        xhr.send();
+      }, 150);
+    });
+    area.addEventListener('keydown', function (e) {
+      var items = list.getElementsByTagName('li');
+      if (list.hidden || !items.length) return;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        if (active >= 0) items[active].removeAttribute('aria-selected');
+        active = (active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+        items[active].setAttribute('aria-selected', 'true');
+      } else if (e.key === 'Enter' && active >= 0) {
+        e.preventDefault();
+        choose(items[active].getAttribute('data-handle'));
+      } else if (e.key === 'Escape') {
+        close();
+      }
+    });
+    area.addEventListener('blur', function () {
+      setTimeout(close, 150);
+    });
+  }
+
   // Live updates over server-sent events: the unread count, and "N new posts" on the feed.
   if (!window.EventSource || document.body.getAttribute('data-live') !== '1') return;
   var badge = document.getElementById('unread-count');
