@@ -12,6 +12,9 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'dialect'>): Db {
     // COUNT(*) and SUM() come back as int8; parse them as numbers (counts never pass 2^53).
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, failover) must not crash the process:
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = config.databaseUrl.slice('sqlite:'.length);

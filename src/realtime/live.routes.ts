@@ -13,6 +13,12 @@ const HEARTBEAT_MS = 25_000;
  */
 export async function liveRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const { db, bus } = deps;
+  // Open streams end when the server closes, so shutdown does not wait for them.
+  const open = new Set<{ close(): void }>();
+  app.addHook('onClose', async () => {
+    for (const s of open) s.close();
+    open.clear();
+  });
 
   app.get('/events', async (req, reply) => {
     const viewer = requireViewer(req);
@@ -72,10 +78,11 @@ export async function liveRoutes(app: FastifyInstance, deps: Deps): Promise<void
       clearInterval(heartbeat);
       unlisten();
     };
-    req.raw.on('close', close);
-    app.addHook('onClose', async () => {
+    const stream = { close: () => (close(), res.end()) };
+    open.add(stream);
+    req.raw.on('close', () => {
       close();
-      res.end();
+      open.delete(stream);
     });
   });
 }

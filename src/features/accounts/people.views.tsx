@@ -1,3 +1,4 @@
+import { Pager } from '../../views/pager.tsx';
 import type { User } from './accounts.table.ts';
 import { Csrf, ErrorSummary, Field, Select, TextArea, type Errors } from '../../views/form.tsx';
 import type { I18n } from '../../views/i18n.ts';
@@ -162,13 +163,7 @@ export function DirectoryPage(props: {
           ))}
         </ul>
       )}
-      {props.nextUrl ? (
-        <p>
-          <a rel="next" href={props.nextUrl}>
-            {t('pager.more')}
-          </a>
-        </p>
-      ) : null}
+      <Pager href={props.nextUrl} label={t('pager.more')} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Pager } from '../../views/pager.tsx';
 import type { User } from '../accounts/accounts.table.ts';
 import { Avatar } from '../accounts/people.views.tsx';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../accounts/passwords.ts';
@@ -145,13 +146,7 @@ export function AdminUsersPage(props: {
           ))}
         </tbody>
       </table>
-      {props.nextUrl ? (
-        <p>
-          <a rel="next" href={props.nextUrl}>
-            {t('pager.more')}
-          </a>
-        </p>
-      ) : null}
+      <Pager href={props.nextUrl} label={t('pager.more')} />
     </section>
   );
 }

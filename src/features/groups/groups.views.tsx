@@ -1,3 +1,4 @@
+import { Pager } from '../../views/pager.tsx';
 import { Avatar } from '../accounts/people.views.tsx';
 import { Csrf, ErrorSummary, Field, Select, TextArea, type Errors } from '../../views/form.tsx';
 import type { I18n, MessageKey } from '../../views/i18n.ts';
@@ -116,13 +117,7 @@ export function GroupsPage(props: {
           ))}
         </ul>
       )}
-      {props.nextUrl ? (
-        <p>
-          <a rel="next" href={props.nextUrl}>
-            {t('pager.more')}
-          </a>
-        </p>
-      ) : null}
+      <Pager href={props.nextUrl} label={t('pager.more')} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Pager } from '../../views/pager.tsx';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -151,13 +152,7 @@ function AdminHashtagsPage(props: {
           ))}
         </tbody>
       </table>
-      {props.nextUrl ? (
-        <p>
-          <a rel="next" href={props.nextUrl}>
-            {t('pager.more')}
-          </a>
-        </p>
-      ) : null}
+      <Pager href={props.nextUrl} label={t('pager.more')} />
     </section>
   );
 }

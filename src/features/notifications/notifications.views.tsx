@@ -1,3 +1,4 @@
+import { Pager } from '../../views/pager.tsx';
 import { Csrf } from '../../views/form.tsx';
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
@@ -78,13 +79,7 @@ export function NotificationsPage(props: {
           ))}
         </ul>
       )}
-      {props.nextUrl ? (
-        <p>
-          <a rel="next" href={props.nextUrl}>
-            {t('pager.more')}
-          </a>
-        </p>
-      ) : null}
+      <Pager href={props.nextUrl} label={t('pager.more')} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Pager } from '../../views/pager.tsx';
 import { Avatar } from '../accounts/people.views.tsx';
 import { Csrf, ErrorSummary, Select, TextArea, type Errors } from '../../views/form.tsx';
 import type { MessageKey } from '../../views/i18n.ts';
@@ -133,13 +134,7 @@ export function PostList(props: {
           />
         ))}
       </div>
-      {props.nextUrl ? (
-        <p>
-          <a rel="next" href={props.nextUrl}>
-            {t('feed.older')}
-          </a>
-        </p>
-      ) : null}
+      <Pager href={props.nextUrl} label={t('feed.older')} />
     </>
   );
 }
