@@ -83,7 +83,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     env: 'REDIS_URL',
     default: '(none)',
-    description: '`redis://host:6379`, for several app nodes (events, rate limits)',
+    description: '`redis://host:6379`, for several app nodes: live updates over Redis pub/sub',
   },
   {
     env: 'TRUST_PROXY',
