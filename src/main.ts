@@ -6,6 +6,7 @@ import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createPerson, createToken, findUserByEmail } from './features/accounts/index.ts';
 import { createDemoOrganisation, demoSignInHelp, isDemo } from './features/demo/demo.service.ts';
+import { isScaleName, seedOrganisation, seedRefusal, seedReport } from './features/seed/seed.ts';
 import { registerNotificationHandlers } from './features/notifications/index.ts';
 import { buildApp, type Deps } from './http/app.ts';
 import { AppError } from './http/errors.ts';
@@ -62,6 +63,26 @@ const COMMANDS: Record<string, Command> = {
       }
       console.log(await demoSignInHelp(deps));
       return serve(deps);
+    },
+  },
+  seed: {
+    usage: 'kantine seed --scale small|medium|large',
+    summary:
+      'generate a test organisation (people, groups, posts, comments, reactions) into an empty database',
+    options: { scale: { type: 'string' } },
+    run: async (v) => {
+      if (typeof v.scale !== 'string' || !isScaleName(v.scale))
+        throw new UsageError('--scale must be small, medium or large');
+      const deps = await openDeps();
+      try {
+        const refusal = await seedRefusal(deps);
+        if (refusal) throw new UsageError(refusal);
+        const info = await seedOrganisation(deps, v.scale, (line) => console.error(line));
+        console.log(seedReport(info, deps.config.baseUrl));
+      } finally {
+        await closeDeps(deps);
+      }
+      return 0;
     },
   },
   migrate: {
