@@ -31,10 +31,18 @@ function timeQuery(db: SQLite.Database, sql: string, params: Params, n = 3) {
 }
 
 function plan(db: SQLite.Database, sql: string, params: Params): string {
-  return (
-    db.prepare(`explain query plan ${sql}`).all(...(params as unknown[])) as { detail: string }[]
-  )
-    .map((r) => r.detail)
+  const rows = db.prepare(`explain query plan ${sql}`).all(...(params as unknown[])) as {
+    id: number;
+    parent: number;
+    detail: string;
+  }[];
+  const depth = new Map<number, number>([[0, -1]]);
+  return rows
+    .map((r) => {
+      const d = (depth.get(r.parent) ?? -1) + 1;
+      depth.set(r.id, d);
+      return `${'  '.repeat(d)}${r.detail}`;
+    })
     .join('\n');
 }
 
@@ -114,6 +122,8 @@ export function runExperiments(opts: {
   hashtag: QueryTrace[];
   create: QueryTrace[];
   tag: string;
+  /** A post to delete in a rolled-back transaction. */
+  postId?: string;
 }): Experiment[] {
   const db = new SQLite(opts.file);
   try {
@@ -188,6 +198,42 @@ export function runExperiments(opts: {
       } finally {
         db.exec('rollback');
       }
+    }
+    // Deleting a post cascades to its notifications, and notifications.post_id has no index.
+    if (opts.postId) {
+      db.pragma('foreign_keys = ON');
+      const del = () => {
+        db.exec('begin');
+        try {
+          const t = performance.now();
+          db.prepare('delete from posts where id = ?').run(opts.postId);
+          return performance.now() - t;
+        } finally {
+          db.exec('rollback');
+        }
+      };
+      const before = median([del(), del(), del()]);
+      db.exec('begin');
+      let after: number;
+      let trialPlan = '';
+      try {
+        db.exec('create index bench_trial_notifications_post on notifications (post_id)');
+        const t = performance.now();
+        db.prepare('delete from posts where id = ?').run(opts.postId);
+        after = performance.now() - t;
+        trialPlan = plan(db, 'select 1 from notifications where post_id = ?', [opts.postId]);
+      } finally {
+        db.exec('rollback');
+      }
+      out.push({
+        name: 'deleting a post (with its comments, reactions, hashtags, notifications)',
+        change: 'an index on `notifications (post_id)` (made for the trial, rolled back)',
+        beforeMs: before,
+        afterMs: after,
+        sameRows: null,
+        note: 'the foreign-key cascade looks up the post’s notifications; without an index it reads them all, for every deleted post (notifications.comment_id likewise for comments)',
+        plan: trialPlan,
+      });
     }
     const mentions = opts.create.find((q) => /"email" like \?/.test(q.sql));
     out.push(
