@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 // Rules are errors or off, never warnings.
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'data-bench/', 'coverage/', '.tmp/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
