@@ -4,6 +4,7 @@ import { hashSecret, newId, newSecret } from '../../lib/ids.ts';
 import { cleanLine, searchKey } from '../../lib/text.ts';
 import { audit } from '../admin/audit.ts';
 import { getOrgName, setSetting } from '../admin/settings.ts';
+import { shiftMemberCounts } from '../groups/index.ts';
 import type { Role, User } from './accounts.table.ts';
 import { checkPassword, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { createSession, endOtherSessions } from './sessions.ts';
@@ -334,7 +335,7 @@ export async function acceptInvitation(
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1)
       throw new AppError(404, 'invitation_invalid', 'invite.invalid');
-    await trx
+    const activated = await trx
       .updateTable('users')
       .set({
         password_hash: hash,
@@ -343,7 +344,12 @@ export async function acceptInvitation(
         updated_at: now.toISOString(),
       })
       .where('id', '=', invitation.user_id)
-      .execute();
+      .where('status', '=', 'invited')
+      .executeTakeFirst();
+    if (Number(activated.numUpdatedRows) !== 1)
+      throw new AppError(404, 'invitation_invalid', 'invite.invalid');
+    // Groups they were added to before signing up count them from now on.
+    await shiftMemberCounts(trx, invitation.user_id, 1);
   });
   const session = await createSession(deps.db, {
     userId: invitation.user_id,
@@ -368,11 +374,16 @@ export async function deactivateUser(
   if (!user) throw new AppError(404, 'not_found', 'error.not_found');
   const now = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ status: 'deactivated', deactivated_at: now, updated_at: now })
-      .where('id', '=', userId)
-      .execute();
+    const deactivate = () =>
+      trx
+        .updateTable('users')
+        .set({ status: 'deactivated', deactivated_at: now, updated_at: now })
+        .where('id', '=', userId);
+    // Only an active account is counted in its groups' member counts (and only once taken out,
+    // should two deactivations meet).
+    const wasActive = await deactivate().where('status', '=', 'active').executeTakeFirst();
+    if (Number(wasActive.numUpdatedRows) > 0) await shiftMemberCounts(trx, userId, -1);
+    else await deactivate().execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await trx
       .updateTable('api_tokens')
@@ -405,15 +416,15 @@ export async function reactivateUser(
   if (user.status !== 'deactivated') return;
   const now = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx
+    const status = user.password_hash ? 'active' : 'invited';
+    const r = await trx
       .updateTable('users')
-      .set({
-        status: user.password_hash ? 'active' : 'invited',
-        deactivated_at: null,
-        updated_at: now,
-      })
+      .set({ status, deactivated_at: null, updated_at: now })
       .where('id', '=', userId)
-      .execute();
+      .where('status', '=', 'deactivated')
+      .executeTakeFirst();
+    if (status === 'active' && Number(r.numUpdatedRows) > 0)
+      await shiftMemberCounts(trx, userId, 1);
     await audit(trx, {
       actorId: actor.id,
       action: 'user.reactivate',

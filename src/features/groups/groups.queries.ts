@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { escapeLike, foldPlain } from '../../lib/text.ts';
@@ -192,12 +192,81 @@ export async function invitationsFor(db: Db, userId: string) {
     .execute();
 }
 
-export async function countOwners(db: Db, groupId: string): Promise<number> {
+/**
+ * Takes the group's write lock for the rest of the transaction; false if there is no such
+ * group. Taken before a rule is checked, it makes the check and the change one step: two
+ * owners demoting each other at once run one after the other, the second seeing the first.
+ * PostgreSQL locks the row (FOR NO KEY UPDATE serialises these changes like FOR UPDATE, without
+ * holding up inserts that merely reference the group, such as new posts). SQLite has no row
+ * locks: a write that changes nothing takes the database's write lock as the transaction's
+ * first step, the equivalent of BEGIN IMMEDIATE, so no other connection writes in between.
+ */
+export async function lockGroup(trx: Db, groupId: string): Promise<boolean> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    const row = await trx
+      .selectFrom('groups')
+      .select('id')
+      .where('id', '=', groupId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+  const r = await trx
+    .updateTable('groups')
+    .set((eb) => ({ member_count: eb.ref('member_count') }))
+    .where('id', '=', groupId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Whether the person counts in `member_count`: their account is active (not invited and not
+ * signed up yet, not deactivated). On PostgreSQL the read takes a share lock on their row until
+ * the transaction ends, so their status cannot change under a membership change: a deactivation
+ * at the same moment waits, then finds the new membership and counts it out, or went first and
+ * is seen here. SQLite runs one write transaction at a time.
+ */
+async function countsAsMember(trx: Db, userId: string): Promise<boolean> {
+  let q = trx.selectFrom('users').select('status').where('id', '=', userId);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) q = q.forShare();
+  return (await q.executeTakeFirst())?.status === 'active';
+}
+
+/**
+ * Takes the share lock of `countsAsMember` on PostgreSQL, before `lockGroup`: a status change
+ * locks the account first and then its groups (`shiftMemberCounts`), and taking them in the same
+ * order, a removal and a deactivation at once wait for each other instead of deadlocking.
+ * Nothing to do on SQLite, where `lockGroup` stays the transaction's first step.
+ */
+export async function lockPerson(trx: Db, userId: string): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) await countsAsMember(trx, userId);
+}
+
+/** The person's membership, and whether their account is active. */
+export async function membershipOf(
+  db: Db,
+  groupId: string,
+  userId: string,
+): Promise<{ role: MemberRole; active: boolean } | undefined> {
+  const row = await db
+    .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
+    .select(['group_members.role', 'users.status'])
+    .where('group_members.group_id', '=', groupId)
+    .where('group_members.user_id', '=', userId)
+    .executeTakeFirst();
+  return row && { role: row.role, active: row.status === 'active' };
+}
+
+/** Owners who can act: deactivated ones (and invited ones not signed up yet) do not count. */
+export async function countActiveOwners(db: Db, groupId: string): Promise<number> {
   const r = await db
     .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('group_id', '=', groupId)
-    .where('role', '=', 'owner')
+    .where('group_members.group_id', '=', groupId)
+    .where('group_members.role', '=', 'owner')
+    .where('users.status', '=', 'active')
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
@@ -221,6 +290,9 @@ export async function addMember(
     .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
     .executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return;
+  // `member_count` counts active accounts only: an invited person added before signing up is
+  // counted when they accept (`shiftMemberCounts`).
+  if (!(await countsAsMember(db, userId))) return;
   await db
     .updateTable('groups')
     .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
@@ -228,6 +300,7 @@ export async function addMember(
     .execute();
 }
 
+/** Inside a transaction that holds the group's lock, take `lockPerson` before it. */
 export async function removeMember(db: Db, groupId: string, userId: string): Promise<boolean> {
   const r = await db
     .deleteFrom('group_members')
@@ -235,6 +308,8 @@ export async function removeMember(db: Db, groupId: string, userId: string): Pro
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) return false;
+  // A deactivated member was counted out when deactivated.
+  if (!(await countsAsMember(db, userId))) return true;
   await db
     .updateTable('groups')
     .set((eb) => ({ member_count: eb('member_count', '-', 1) }))
@@ -243,21 +318,36 @@ export async function removeMember(db: Db, groupId: string, userId: string): Pro
   return true;
 }
 
-/** The ids of the groups whose content the person may see: public ones and their own. */
+/**
+ * The person's account became active (+1: signed up, reactivated) or stopped being active (-1:
+ * deactivated): every group they belong to counts them in or out. Called in the transaction
+ * that changes the status, after the change, which locks their row: a membership change at the
+ * same moment waits for it (`countsAsMember`).
+ */
+export async function shiftMemberCounts(db: Db, userId: string, delta: 1 | -1): Promise<void> {
+  await db
+    .updateTable('groups')
+    .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('group_members').select('group_id').where('user_id', '=', userId),
+    )
+    .execute();
+}
+
+/**
+ * The ids of the groups whose content the person may see: public ones and their own. A union of
+ * two index searches (`groups_visibility`, `group_members_user`) rather than a check per group:
+ * every listing of posts carries it, some several times.
+ */
 export function readableGroupIds(db: Db, viewerId: string) {
   return db
     .selectFrom('groups')
     .select('groups.id')
-    .where((eb) =>
-      eb.or([
-        eb('groups.visibility', '=', 'public'),
-        eb.exists(
-          eb
-            .selectFrom('group_members')
-            .select('group_members.group_id')
-            .whereRef('group_members.group_id', '=', 'groups.id')
-            .where('group_members.user_id', '=', viewerId),
-        ),
-      ]),
+    .where('groups.visibility', '=', 'public')
+    .union(
+      db
+        .selectFrom('group_members')
+        .select('group_members.group_id as id')
+        .where('group_members.user_id', '=', viewerId),
     );
 }

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../http/app.ts';
 import { AppError, fieldError, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -5,7 +6,16 @@ import { cleanLine, cleanText, searchKey } from '../../lib/text.ts';
 import type { User } from '../accounts/accounts.table.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { canJoinNow, canManage, canRequest, canSeeGroup, type Relation } from './groups.policy.ts';
-import { addMember, countOwners, findGroup, relationOf, removeMember } from './groups.queries.ts';
+import {
+  addMember,
+  countActiveOwners,
+  findGroup,
+  lockGroup,
+  lockPerson,
+  membershipOf,
+  relationOf,
+  removeMember,
+} from './groups.queries.ts';
 import type { Group, GroupKind, MemberRole, Visibility } from './groups.table.ts';
 
 type GroupDeps = Pick<Deps, 'db' | 'clock' | 'bus'>;
@@ -120,17 +130,32 @@ export async function joinGroup(
   return 'requested';
 }
 
-/** Leaves a group, or (as an owner or admin) removes someone. The last owner stays. */
+/**
+ * Inside a transaction holding the group's lock (`lockGroup`): the member is about to stop
+ * being an owner. Refused if they are the last active owner; deactivated owners do not count
+ * (admins manage a group whose owners are all deactivated), and may themselves go.
+ */
+async function keepAnOwner(
+  trx: Db,
+  groupId: string,
+  target: { role: MemberRole; active: boolean },
+) {
+  if (target.role === 'owner' && target.active && (await countActiveOwners(trx, groupId)) <= 1) {
+    throw new AppError(422, 'last_owner', 'groups.last_owner');
+  }
+}
+
+/** Leaves a group, or (as an owner or admin) removes someone. The last active owner stays. */
 export async function leaveOrRemove(deps: GroupDeps, actor: User, id: string, userId: string) {
   const { group, rel } = await loadGroup(deps, actor, id);
   if (userId !== actor.id && !canManage(actor, group, rel))
     throw new AppError(403, 'forbidden', 'error.forbidden');
   await deps.db.transaction().execute(async (trx) => {
-    const target = await relationOf(trx, group.id, userId);
-    if (!target.role) throw notFound();
-    if (target.role === 'owner' && (await countOwners(trx, group.id)) <= 1) {
-      throw new AppError(422, 'last_owner', 'groups.last_owner');
-    }
+    await lockPerson(trx, userId);
+    if (!(await lockGroup(trx, group.id))) throw notFound();
+    const target = await membershipOf(trx, group.id, userId);
+    if (!target) throw notFound();
+    await keepAnOwner(trx, group.id, target);
     await removeMember(trx, group.id, userId);
   });
 }
@@ -205,12 +230,11 @@ export async function setMemberRole(
 ) {
   const { group } = await loadManaged(deps, actor, id);
   await deps.db.transaction().execute(async (trx) => {
-    const target = await relationOf(trx, group.id, userId);
-    if (!target.role) throw notFound();
+    if (!(await lockGroup(trx, group.id))) throw notFound();
+    const target = await membershipOf(trx, group.id, userId);
+    if (!target) throw notFound();
     if (target.role === role) return;
-    if (role === 'member' && (await countOwners(trx, group.id)) <= 1) {
-      throw new AppError(422, 'last_owner', 'groups.last_owner');
-    }
+    await keepAnOwner(trx, group.id, target);
     await trx
       .updateTable('group_members')
       .set({ role })

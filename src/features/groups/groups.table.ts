@@ -12,7 +12,11 @@ export interface GroupsTable {
   description: string;
   visibility: Visibility;
   kind: GroupKind;
-  /** Kept in the same transaction as every membership change. */
+  /**
+   * Members whose account is active (not invited, not deactivated); kept in the same
+   * transaction as every membership change and every change of a member's status
+   * (`shiftMemberCounts`).
+   */
   member_count: number;
   created_by: string | null;
   created_at: string;

@@ -5,7 +5,7 @@ import { groupsRoutes } from './groups.routes.tsx';
 
 export { groupsApi } from './groups.api.ts';
 export { canSeeContent, canSeeGroup, type Relation } from './groups.policy.ts';
-export { readableGroupIds, visibleTo } from './groups.queries.ts';
+export { readableGroupIds, shiftMemberCounts, visibleTo } from './groups.queries.ts';
 export { loadGroup } from './groups.service.ts';
 export type { Group, Visibility } from './groups.table.ts';
 
