@@ -1,14 +1,21 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
+import type PG from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
+import { lazyRequire } from '../lib/lazy.ts';
 
 export type Db = Kysely<Database>;
+
+/** Whether the database is SQLite (for the few query shapes its planner needs told). */
+export function isSqlite(db: Db): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
 
 /** Opens the database named by the config. SQLite gets the durability settings of "Safety defaults". */
 export function connect(config: Pick<Config, 'databaseUrl' | 'dialect'>): Db {
   if (config.dialect === 'postgres') {
+    const pg = lazyRequire<typeof PG>('pg');
     // COUNT(*) and SUM() come back as int8; parse them as numbers (counts never pass 2^53).
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });

@@ -100,6 +100,52 @@ describe.each(DIALECTS)('feeds (%s)', (dialect) => {
     expect(after).toEqual([want[6], want[2], want[1], want[0]]);
   });
 
+  it('is the same when a person follows more groups, people and hashtags than get a source each', async () => {
+    const [viewer, vc] = await person('Viele Folgen');
+    const [friend, fc] = await person('Fritz Vielfolger');
+    const [, sc] = await person('Stefan Quelle');
+    const followed = await group(sc, 'Eine von vielen');
+    const shared = await group(sc, 'Geteilt hinein');
+    await vc.api('POST', `/api/v1/groups/${shared}/members`, {});
+    await vc.api('POST', '/api/v1/follows', { type: 'user', id: friend.id });
+    await vc.api('POST', '/api/v1/follows', { type: 'group', id: followed });
+    const want = [
+      await publish(sc, 'In einer gefolgten Gruppe', { groupId: followed }),
+      await publish(fc, 'Vom gefolgten Menschen'),
+      await publish(sc, 'Über #vielethema'),
+    ];
+    const outside = await publish(sc, 'Org-weit, dann geteilt');
+    await publish(sc, 'Org-weit und fremd');
+    expect(
+      (await sc.api('POST', `/api/v1/posts/${outside}/shares`, { groupId: shared })).statusCode,
+    ).toBeLessThan(300);
+    want.push(outside);
+    await vc.api('POST', '/api/v1/follows', { type: 'hashtag', id: 'vielethema' });
+    const before = (await vc.api('GET', '/api/v1/feed?limit=100'))
+      .json()
+      .items.map((p: Item) => p.id);
+    expect(before.slice(0, 4).sort()).toEqual([...want].sort());
+    // 70 more of each kind (targets without posts): the feed reads each kind as one list.
+    const now = new Date().toISOString();
+    for (const type of ['group', 'user', 'hashtag'] as const) {
+      await t.deps.db
+        .insertInto('follows')
+        .values(
+          Array.from({ length: 70 }, (_, i) => ({
+            user_id: viewer.id,
+            target_type: type,
+            target_id: `${type}-ohne-beitraege-${i}`,
+            created_at: now,
+          })),
+        )
+        .execute();
+    }
+    const after = (await vc.api('GET', '/api/v1/feed?limit=100'))
+      .json()
+      .items.map((p: Item) => p.id);
+    expect(after).toEqual(before);
+  });
+
   it('pages 45 posts by cursor, 20 at a time, newest first, without duplicates or gaps', async () => {
     const [, c] = await person();
     // Announcements reach everyone: those of other tests come after the 45 written here.

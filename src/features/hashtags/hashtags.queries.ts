@@ -65,15 +65,16 @@ export async function aliasTarget(db: Db, alias: string): Promise<string | undef
 
 /** Posts with the tag that the viewer may read: the count a hashtag page shows. */
 export async function countVisible(db: Db, tag: string, viewerId: string): Promise<number> {
+  // From the counters the triggers keep (migration 0007): one row per group, not per post.
   const r = await db
-    .selectFrom('post_hashtags')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectFrom('hashtag_counts')
+    .select((eb) => eb.fn.sum<number>('n').as('n'))
     .where('tag', '=', tag)
     .where((eb) =>
-      eb.or([eb('group_id', 'is', null), eb('group_id', 'in', readableGroupIds(db, viewerId))]),
+      eb.or([eb('group_key', '=', ''), eb('group_key', 'in', readableGroupIds(db, viewerId))]),
     )
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return Number(r.n ?? 0);
 }
 
 /** Hashtags used together with this one on posts the viewer may read, most frequent first. */

@@ -21,7 +21,16 @@ export interface PostHashtagsTable {
   group_id: string | null;
 }
 
+/** Posts per hashtag and group, kept by triggers on post_hashtags (migration 0007). */
+export interface HashtagCountsTable {
+  tag: string;
+  /** The group's id; '' for org-wide posts. */
+  group_key: string;
+  n: number;
+}
+
 export interface HashtagsTables {
+  hashtag_counts: HashtagCountsTable;
   hashtags: HashtagsTable;
   hashtag_aliases: HashtagAliasesTable;
   post_hashtags: PostHashtagsTable;
