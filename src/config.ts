@@ -24,6 +24,8 @@ export interface Config {
   defaultLocale: 'de' | 'en';
   timeZone: string;
   photoMaxMb: number;
+  /** Largest file attached to a post, in MB (images before they are re-encoded). */
+  attachmentMaxMb: number;
   loginMaxPerAccount: number;
   loginMaxPerAddress: number;
   loginWindowMinutes: number;
@@ -97,6 +99,11 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   { env: 'TIME_ZONE', default: 'Europe/Berlin', description: 'IANA time zone for new people' },
   { env: 'PHOTO_MAX_MB', default: '5', description: 'largest profile photo upload, in MB' },
+  {
+    env: 'ATTACHMENT_MAX_MB',
+    default: '20',
+    description: 'largest image or file attached to a post, in MB',
+  },
   {
     env: 'LOGIN_MAX_PER_ACCOUNT',
     default: '5',
@@ -227,6 +234,7 @@ export function loadConfig(env: Env = process.env, opts: { createSecret?: boolea
     defaultLocale: oneOf('DEFAULT_LOCALE', 'de', ['de', 'en'] as const),
     timeZone: str('TIME_ZONE', 'Europe/Berlin'),
     photoMaxMb: int('PHOTO_MAX_MB', 5, 1, 50),
+    attachmentMaxMb: int('ATTACHMENT_MAX_MB', 20, 1, 200),
     loginMaxPerAccount: int('LOGIN_MAX_PER_ACCOUNT', 5, 1, 1000),
     loginMaxPerAddress: int('LOGIN_MAX_PER_ADDRESS', 100, 1, 100000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 1440),

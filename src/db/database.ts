@@ -3,6 +3,7 @@ import type { AdminTables } from '../features/admin/admin.table.ts';
 import type { GroupsTables } from '../features/groups/groups.table.ts';
 import type { HashtagsTables } from '../features/hashtags/hashtags.table.ts';
 import type { NotificationsTables } from '../features/notifications/notifications.table.ts';
+import type { AttachmentsTables } from '../features/posts/attachments.table.ts';
 import type { PostsTables } from '../features/posts/posts.table.ts';
 
 export interface SettingsTable {
@@ -20,6 +21,7 @@ export interface Database
     GroupsTables,
     HashtagsTables,
     PostsTables,
+    AttachmentsTables,
     NotificationsTables {
   settings: SettingsTable;
 }

@@ -15,7 +15,7 @@ import {
   relatedTags,
 } from '../hashtags/index.ts';
 import { PostJson, postJson } from '../posts/posts.api.ts';
-import { hydrate } from '../posts/posts.queries.ts';
+import { hydrateWithAttachments } from '../posts/attachments.ts';
 import { checkFollowable, followTarget } from './feed.routes.tsx';
 import {
   groupFeed,
@@ -57,7 +57,7 @@ export async function feedApi(instance: FastifyInstance, deps: Deps): Promise<vo
   const tags = ['feeds'];
   const FeedPageSchema = Page(Type.Ref(PostJson));
   const respond = async (viewerId: string, page: FeedPage) => ({
-    items: (await hydrate(db, viewerId, page.posts)).map(postJson),
+    items: (await hydrateWithAttachments(db, viewerId, page.posts)).map(postJson),
     nextCursor: page.next,
   });
 

@@ -16,7 +16,8 @@ import {
   relatedTags,
 } from '../hashtags/index.ts';
 import { markSeen, pinnedAnnouncements } from '../posts/index.ts';
-import { hydrate, myGroups } from '../posts/posts.queries.ts';
+import { hydrateWithAttachments } from '../posts/attachments.ts';
+import { myGroups } from '../posts/posts.queries.ts';
 import { Composer, PostList } from '../posts/posts.views.tsx';
 import {
   groupFeed,
@@ -41,7 +42,7 @@ function nextUrl(path: string, page: FeedPage): string | null {
 }
 
 /** The group page's feed: a composer for members, then the posts. */
-export function groupFeedSection(deps: Pick<Deps, 'db'>): FeedSection {
+export function groupFeedSection(deps: Pick<Deps, 'db' | 'config'>): FeedSection {
   return async (req, viewer, groupId) => {
     const { rel } = await loadGroup(deps, viewer as User, groupId);
     const cursor =
@@ -49,13 +50,21 @@ export function groupFeedSection(deps: Pick<Deps, 'db'>): FeedSection {
         ? (req.query as { cursor: string }).cursor
         : null;
     const page = await groupFeed(deps.db, viewer.id, groupId, cursor, FEED_PAGE);
-    const posts = await hydrate(deps.db, viewer.id, page.posts);
+    const posts = await hydrateWithAttachments(deps.db, viewer.id, page.posts);
     const path = `/groups/${groupId}`;
     return (ctx) => (
       <section aria-labelledby="feed-h">
         <h2 id="feed-h">{ctx.i18n.t('feed.posts')}</h2>
         {rel.role ? (
-          <Composer ctx={ctx} groups={[]} groupId={groupId} values={{}} errors={{}} back={path} />
+          <Composer
+            ctx={ctx}
+            groups={[]}
+            groupId={groupId}
+            values={{}}
+            errors={{}}
+            back={path}
+            maxFileMb={deps.config.attachmentMaxMb}
+          />
         ) : null}
         <PostList ctx={ctx} posts={posts} back={path} nextUrl={nextUrl(path, page)} />
       </section>
@@ -71,7 +80,7 @@ export function profileFeedSection(deps: Pick<Deps, 'db'>): FeedSection {
         ? (req.query as { cursor: string }).cursor
         : null;
     const page = await profileFeed(deps.db, viewer.id, userId, cursor, FEED_PAGE);
-    const posts = await hydrate(deps.db, viewer.id, page.posts);
+    const posts = await hydrateWithAttachments(deps.db, viewer.id, page.posts);
     const path = `/people/${userId}`;
     const following =
       userId !== viewer.id && (await isFollowing(deps.db, viewer.id, 'user', userId));
@@ -104,12 +113,12 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
     // Pinned announcements stand above the feed (once), and count as seen.
     const pinnedIds = new Set(pinnedRows.map((p) => p.id));
     const [posts, pinned] = await Promise.all([
-      hydrate(
+      hydrateWithAttachments(
         db,
         viewer.id,
         page.posts.filter((p) => !pinnedIds.has(p.id)),
       ),
-      hydrate(db, viewer.id, pinnedRows),
+      hydrateWithAttachments(db, viewer.id, pinnedRows),
     ]);
     const announcements = [...pinned, ...posts]
       .filter((p) => p.kind === 'announcement')
@@ -127,7 +136,14 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
     return sendPage(req, reply, deps, req.i18n.t('home.title'), (ctx) => (
       <section>
         <h1>{ctx.i18n.t('home.welcome', { name: viewer.name })}</h1>
-        <Composer ctx={ctx} groups={groups} values={{}} errors={{}} back="/" />
+        <Composer
+          ctx={ctx}
+          groups={groups}
+          values={{}}
+          errors={{}}
+          back="/"
+          maxFileMb={deps.config.attachmentMaxMb}
+        />
         {pinned.length ? (
           <section aria-labelledby="pinned-h">
             <h2 id="pinned-h">{ctx.i18n.t('posts.pinned')}</h2>
@@ -138,6 +154,7 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
         <p
           id="live-posts"
           class="live-posts"
+          role="status"
           hidden
           data-template={ctx.i18n.t('feed.live_new', { count: 999999 })}
         >
@@ -178,7 +195,7 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
       ]);
       // A tag used only in content the viewer cannot read does not exist for them.
       if (count === 0) throw notFound();
-      const posts = await hydrate(db, viewer.id, page.posts);
+      const posts = await hydrateWithAttachments(db, viewer.id, page.posts);
       const path = `/hashtags/${encodeURIComponent(tag.tag)}`;
       return sendPage(req, reply, deps, `#${tag.display}`, (ctx) => (
         <HashtagPage

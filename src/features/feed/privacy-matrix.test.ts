@@ -249,4 +249,52 @@ describe.each(DIALECTS)('privacy matrix of group posts (%s)', (dialect) => {
     expectNoLeak(await lc.get(`/people/${owner.id}`), 'profile after leaving');
     expect((await lc.api('GET', `/api/v1/hashtags/${SHARED_TAG}`)).json().count).toBe(1);
   });
+
+  it.each(VIS)(
+    'the %s group’s attachments are 404 (not 403) to a non-member, on pages and in the API',
+    async (vis) => {
+      const name = `Anhang-${ONLY_TAG[vis]}.txt`;
+      const boundary = '----privacy-matrix';
+      const field = (n: string, v: string) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`;
+      await oc.get('/settings');
+      const res = await oc.request({
+        method: 'POST',
+        url: '/api/v1/posts',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'x-csrf-token': oc.csrf,
+        },
+        payload:
+          field('body', `${TEXT[vis]} mit Anhang`) +
+          field('groupId', group[vis]) +
+          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\n` +
+          `Content-Type: text/plain\r\n\r\n${COMMENT[vis]}\r\n--${boundary}--\r\n`,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const { id, attachments } = res.json() as { id: string; attachments: Item[] };
+      const a = attachments[0]!;
+      const page = `/posts/${id}/attachments/${a.id}`;
+      const api = `/api/v1/posts/${id}/attachments/${a.id}`;
+      for (const url of [page, `${page}/thumb`]) expectNotFound(await xc.get(url), url);
+      for (const method of ['GET', 'DELETE'] as const) {
+        const r = await xc.api(method, api);
+        expectNotFound(r, `${method} ${api}`);
+        expect(r.json()).toMatchObject({ status: 404, code: 'not_found' });
+      }
+      for (const feed of [
+        await xc.api('GET', '/api/v1/feed'),
+        await xc.api('GET', `/api/v1/users/${owner.id}/posts`),
+        await xc.get('/'),
+        await xc.get(`/people/${owner.id}`),
+      ]) {
+        expect(feed.body).not.toContain(a.id);
+        expect(feed.body).not.toContain(name);
+      }
+      // The members download it.
+      const mine = await mc.get(page);
+      expect(mine.statusCode).toBe(200);
+      expect(mine.body).toBe(COMMENT[vis]);
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { cleanText } from '../../lib/text.ts';
 import type { User } from '../accounts/accounts.table.ts';
 import { audit } from '../admin/audit.ts';
 import { loadGroup } from '../groups/index.ts';
+import { forgetPostFiles } from './attachments.ts';
 import { readableBy } from './posts.queries.ts';
 import { loadPost } from './posts.service.ts';
 
@@ -139,7 +140,7 @@ export async function openReports(deps: Pick<Deps, 'db'>, admin: User) {
 
 /** An admin removes the reported post or dismisses the report; both are audited. */
 export async function resolveReport(
-  deps: ModDeps,
+  deps: ModDeps & Pick<Deps, 'storage'>,
   admin: User,
   reportId: string,
   action: 'remove' | 'dismiss',
@@ -174,6 +175,8 @@ export async function resolveReport(
     if (action === 'remove')
       await trx.deleteFrom('posts').where('id', '=', report.post_id).execute();
   });
+  // The post's files go once its rows are gone (as when its author deletes it).
+  if (action === 'remove') await forgetPostFiles(deps, report.post_id);
 }
 
 /** Records that the person saw an announcement ("seen by N"). */

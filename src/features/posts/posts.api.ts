@@ -4,8 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import { Page, problems } from '../../http/api.ts';
 import type { Deps } from '../../http/app.ts';
 import { requireViewer } from '../../http/context.tsx';
+import { AppError } from '../../http/errors.ts';
 import { Text } from '../../http/validation.ts';
-import { commentsOf, hydrate, type PostView } from './posts.queries.ts';
+import { ATTACHMENTS_MAX, attachmentJson, hydrateWithAttachments } from './attachments.ts';
+import {
+  AttachmentJson,
+  attachmentsApi,
+  readMultipartForm,
+  uploadsOf,
+} from './attachments.routes.ts';
+import type { Attachment } from './attachments.table.ts';
+import { commentsOf, type PostView } from './posts.queries.ts';
 import {
   addComment,
   BODY_MAX,
@@ -40,11 +49,15 @@ export const PostJson = Type.Object(
     editedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     counts: Counts,
     myReactions: Type.Array(ReactionSchema),
+    attachments: Type.Array(AttachmentJson, { description: 'in the order they were attached' }),
   },
   { $id: 'Post' },
 );
 
-export function postJson(p: PostView): Static<typeof PostJson> {
+/** A post in JSON; its attachments where they were loaded (hydrateWithAttachments). */
+export function postJson(
+  p: PostView & { attachments?: readonly Attachment[] },
+): Static<typeof PostJson> {
   const byType = JSON.parse(p.reaction_counts) as Partial<Record<ReactionType, number>>;
   return {
     id: p.id,
@@ -63,6 +76,7 @@ export function postJson(p: PostView): Static<typeof PostJson> {
       byType: Object.fromEntries(REACTION_TYPES.map((r) => [r, byType[r] ?? 0])),
     },
     myReactions: [...p.mine],
+    attachments: (p.attachments ?? []).map(attachmentJson),
   };
 }
 
@@ -75,6 +89,28 @@ const CommentJson = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
+const NewPostFields = {
+  body: Text(BODY_MAX),
+  groupId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  kind: Type.Optional(KindSchema),
+};
+const NewPostJson = Type.Object(NewPostFields, { additionalProperties: false });
+const NewPostForm = Type.Object(
+  {
+    ...NewPostFields,
+    groupId: Type.Optional(Type.String({ maxLength: 40 })),
+    files: Type.Optional(
+      Type.Array(Type.String({ format: 'binary' }), {
+        maxItems: ATTACHMENTS_MAX,
+        description:
+          `up to ${ATTACHMENTS_MAX} files, each at most ATTACHMENT_MAX_MB: images (JPEG, PNG, ` +
+          'WebP, GIF; re-encoded at most 1600 px) or PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, ' +
+          'text, CSV, Markdown, ZIP; the type is checked by content and must agree with the name',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** `/api/v1/posts…`: write, read, edit, delete; comments and reactions. */
 export async function postsApi(instance: FastifyInstance, deps: Deps): Promise<void> {
@@ -83,29 +119,37 @@ export async function postsApi(instance: FastifyInstance, deps: Deps): Promise<v
   app.addSchema(PostJson);
   const tags = ['posts'];
   const PostRef = Type.Ref(PostJson);
-  const one = async (viewerId: string, post: Parameters<typeof hydrate>[2][number]) =>
-    postJson((await hydrate(db, viewerId, [post]))[0]!);
+  const one = async (
+    viewerId: string,
+    post: Parameters<typeof hydrateWithAttachments>[2][number],
+  ) => postJson((await hydrateWithAttachments(db, viewerId, [post]))[0]!);
 
   app.post(
     '/posts',
     {
+      preValidation: readMultipartForm(deps),
       schema: {
         tags,
         summary: 'Write a post, org-wide or into a group one belongs to',
-        body: Type.Object(
-          {
-            body: Text(BODY_MAX),
-            groupId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
-            kind: Type.Optional(KindSchema),
+        description:
+          'JSON, or multipart/form-data with the same fields and the files to attach as ' +
+          '`files` (too many, too large or of a refused type: an error naming the `files` field).',
+        body: {
+          content: {
+            'application/json': { schema: NewPostJson },
+            'multipart/form-data': { schema: NewPostForm },
           },
-          { additionalProperties: false },
-        ),
-        response: { 201: PostRef, ...problems(400, 401, 403) },
+        },
+        response: { 201: PostRef, ...problems(400, 401, 403, 413, 415) },
       },
     },
     async (req, reply) => {
       const viewer = requireViewer(req);
-      const post = await createPost(deps, viewer, req.body);
+      // The body is checked per content type; any other type would go unchecked.
+      if (!req.isMultipart() && req.mediaType !== 'application/json')
+        throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
+      const input = req.body as Static<typeof NewPostJson>;
+      const post = await createPost(deps, viewer, { ...input, uploads: uploadsOf(req) });
       return reply.code(201).send(await one(viewer.id, post));
     },
   );
@@ -263,4 +307,6 @@ export async function postsApi(instance: FastifyInstance, deps: Deps): Promise<v
       return one(viewer.id, await react(deps, viewer, req.params.id, req.params.type, false));
     },
   );
+
+  await attachmentsApi(instance, deps);
 }

@@ -8,8 +8,10 @@ import { FormBody, safeNext, tryForm } from '../../http/forms.ts';
 import { Text } from '../../http/validation.ts';
 import type { Errors } from '../../views/form.tsx';
 import { loadGroup } from '../groups/index.ts';
+import { ATTACHMENTS_MAX, hydrateWithAttachments, removeAttachments } from './attachments.ts';
+import { attachmentRoutes, readMultipartForm, uploadsOf } from './attachments.routes.ts';
 import { canDeletePost, canEditPost } from './posts.policy.ts';
-import { commentsOf, hydrate, myGroups, reactorsOf } from './posts.queries.ts';
+import { commentsOf, myGroups, reactorsOf } from './posts.queries.ts';
 import {
   addComment,
   BODY_MAX,
@@ -56,7 +58,7 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
     const viewer = requireViewer(req);
     const post = await loadPost(deps, viewer, id);
     const [[view], comments, reactors] = await Promise.all([
-      hydrate(db, viewer.id, [post]),
+      hydrateWithAttachments(db, viewer.id, [post]),
       commentsOf(db, post.id),
       reactorsOf(db, post.id),
     ]);
@@ -131,6 +133,7 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
             values={values}
             errors={errors}
             back={values.back || '/'}
+            maxFileMb={deps.config.attachmentMaxMb}
           />
         </section>
       ),
@@ -142,10 +145,12 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
     showPost(req, reply, req.params.id, { errors: {}, values: {}, status: 200 }),
   );
 
-  // The composer: errors go back to the page it was on (home, group), with what was typed.
+  // The composer: errors go back to the page it was on (home, group), with what was typed. It
+  // is a multipart form (for its files); a form without files may also come url-encoded.
   app.post(
     '/posts',
     {
+      preValidation: readMultipartForm(deps),
       schema: {
         body: FormBody({
           body: Text(BODY_MAX * 2),
@@ -165,6 +170,7 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
         back?: string;
       };
       const to = back(b.back, '/');
+      const uploads = uploadsOf(req);
       const r = req.validationError
         ? { errors: { body: req.i18n.t('validation.invalid_format') } }
         : await tryForm(req, () =>
@@ -172,6 +178,7 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
               body: b.body ?? '',
               groupId: b.groupId || null,
               kind: b.kind,
+              uploads,
             }),
           );
       // A refused post comes back on its own page with everything that was typed.
@@ -179,7 +186,13 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
         return showComposer(
           req,
           reply,
-          { body: b.body ?? '', groupId: b.groupId ?? '', kind: b.kind ?? 'post', back: to },
+          {
+            body: b.body ?? '',
+            groupId: b.groupId ?? '',
+            kind: b.kind ?? 'post',
+            back: to,
+            filesSent: uploads?.files.length ? '1' : '',
+          },
           r.errors,
           400,
         );
@@ -201,7 +214,7 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
     const viewer = requireViewer(req);
     const post = await loadPost(deps, viewer, req.params.id);
     if (!canEditPost(viewer, post)) throw new AppError(404, 'not_found', 'error.not_found');
-    const [view] = await hydrate(db, viewer.id, [post]);
+    const [view] = await hydrateWithAttachments(db, viewer.id, [post]);
     return sendPage(req, reply, deps, req.i18n.t('posts.edit'), (ctx) => (
       <EditPostPage ctx={ctx} post={view!} body={post.body} errors={{}} />
     ));
@@ -210,7 +223,19 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
   app.post(
     '/posts/:id',
     {
-      schema: { params: IdParams, body: FormBody({ body: Text(BODY_MAX * 2) }) },
+      schema: {
+        params: IdParams,
+        body: FormBody({
+          body: Text(BODY_MAX * 2),
+          // Attachments to take off (their ids), ticked on the edit form.
+          remove: Type.Optional(
+            Type.Union([
+              Type.String({ maxLength: 40 }),
+              Type.Array(Type.String({ maxLength: 40 }), { maxItems: ATTACHMENTS_MAX }),
+            ]),
+          ),
+        }),
+      },
       attachValidation: true,
     },
     async (req, reply) => {
@@ -220,10 +245,13 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
         typeof (req.body as { body?: unknown })?.body === 'string'
           ? (req.body as { body: string }).body
           : '';
+      const ticked = (req.body as { remove?: string | string[] } | undefined)?.remove ?? [];
+      const remove = req.validationError ? [] : [ticked].flat();
       const r = await tryForm(req, () => editPost(deps, viewer, id, body));
+      if ('ok' in r) await removeAttachments(deps, viewer, r.ok, remove);
       if ('errors' in r) {
         const post = await loadPost(deps, viewer, id);
-        const [view] = await hydrate(db, viewer.id, [post]);
+        const [view] = await hydrateWithAttachments(db, viewer.id, [post]);
         return sendPage(
           req,
           reply,
@@ -313,4 +341,6 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
       'posts.comment_deleted',
     );
   });
+
+  await attachmentRoutes(instance, deps);
 }

@@ -10,6 +10,13 @@ import {
   resolveAliases,
   setPostHashtags,
 } from '../hashtags/index.ts';
+import {
+  forgetPostFiles,
+  insertAttachments,
+  prepareAttachments,
+  storeAttachments,
+  type Uploads,
+} from './attachments.ts';
 import { renderMarkdown } from './markdown.ts';
 import { canDeletePost, canEditPost } from './posts.policy.ts';
 import { findPost, readableBy, resolveMentions, setReaction } from './posts.queries.ts';
@@ -64,10 +71,19 @@ export interface NewPost {
   body: string;
   groupId?: string | null;
   kind?: PostKind;
+  /** Files from a multipart form, checked here (attachments.ts). */
+  uploads?: Uploads;
 }
 
-/** Writes a post with its hashtags and mentions in one transaction. */
-export async function createPost(deps: PostDeps, actor: User, input: NewPost): Promise<Post> {
+/**
+ * Writes a post with its hashtags, mentions and attachments in one transaction. The files are
+ * stored first, so that no row ever points at a missing file, and removed again if it fails.
+ */
+export async function createPost(
+  deps: PostDeps & Partial<Pick<Deps, 'storage'>>,
+  actor: User,
+  input: NewPost,
+): Promise<Post> {
   const body = checkBody(input.body, BODY_MAX);
   const kind = input.kind ?? 'post';
   if (kind === 'announcement' && actor.role !== 'admin')
@@ -80,6 +96,7 @@ export async function createPost(deps: PostDeps, actor: User, input: NewPost): P
     if (!rel.role) throw fieldError('groupId', 'not_member', 'posts.members_post');
     groupId = group.id;
   }
+  const files = input.uploads ? await prepareAttachments(input.uploads) : [];
   const r = await render(deps, body);
   const now = deps.clock();
   const post = {
@@ -93,16 +110,23 @@ export async function createPost(deps: PostDeps, actor: User, input: NewPost): P
     edited_at: null,
     pinned_until: null,
   };
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('posts').values(post).execute();
-    await setPostHashtags(trx, post, r.tags, now);
-    if (r.mentionIds.length) {
-      await trx
-        .insertInto('post_mentions')
-        .values(r.mentionIds.map((user_id) => ({ post_id: post.id, user_id })))
-        .execute();
-    }
-  });
+  if (files.length) await storeAttachments(deps, post.id, files);
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto('posts').values(post).execute();
+      await insertAttachments(trx, post.id, files, now);
+      await setPostHashtags(trx, post, r.tags, now);
+      if (r.mentionIds.length) {
+        await trx
+          .insertInto('post_mentions')
+          .values(r.mentionIds.map((user_id) => ({ post_id: post.id, user_id })))
+          .execute();
+      }
+    });
+  } catch (err) {
+    if (files.length) await forgetPostFiles(deps, post.id);
+    throw err;
+  }
   await deps.bus.emit({
     type: 'post.created',
     postId: post.id,
@@ -154,13 +178,21 @@ async function isGroupOwner(
   return rel.role === 'owner';
 }
 
-/** The author, the group's owner or an admin deletes a post with its comments and reactions. */
-export async function deletePost(deps: PostDeps, actor: User, id: string): Promise<void> {
+/**
+ * The author, the group's owner or an admin deletes a post with its comments, reactions and
+ * attachments; the files go after the commit.
+ */
+export async function deletePost(
+  deps: PostDeps & Pick<Deps, 'storage'>,
+  actor: User,
+  id: string,
+): Promise<void> {
   const post = await loadPost(deps, actor, id);
   if (!canDeletePost(actor, post, await isGroupOwner(deps, actor, post.group_id))) {
     throw new AppError(403, 'forbidden', 'error.forbidden');
   }
   await deps.db.deleteFrom('posts').where('id', '=', post.id).execute();
+  await forgetPostFiles(deps, post.id);
 }
 
 /** A comment, or a reply: replies attach to the top-level comment (one level deep). */

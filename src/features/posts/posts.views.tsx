@@ -4,6 +4,8 @@ import { Csrf, ErrorSummary, Select, TextArea, type Errors } from '../../views/f
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import type { PostView } from './posts.queries.ts';
+import type { Attachment } from './attachments.table.ts';
+import { AttachedFiles, AttachmentList, FilesField } from './attachments.views.tsx';
 import { REACTION_TYPES, type ReactionType } from './posts.table.ts';
 import { BODY_MAX, COMMENT_MAX } from './posts.service.ts';
 
@@ -19,6 +21,9 @@ const REACTION_SYMBOL: Record<ReactionType, string> = {
   insightful: '💡',
   celebrate: '🎉',
 };
+
+/** A post as pages show it; attachments where the page loaded them (hydrateWithAttachments). */
+export type ShownPost = PostView & { attachments?: readonly Attachment[] };
 
 /** The dangerouslySetInnerHTML of a post is its Markdown rendered with raw HTML off (markdown.ts). */
 function Body({ html }: { html: string }) {
@@ -54,7 +59,7 @@ export function Reactions({ ctx, post, back }: { ctx: PageContext; post: PostVie
 
 export function PostCard(props: {
   ctx: PageContext;
-  post: PostView;
+  post: ShownPost;
   isNew?: boolean;
   back: string;
   /** The post's own page names it with the page's level-one heading. */
@@ -98,6 +103,7 @@ export function PostCard(props: {
         </div>
       </header>
       <Body html={post.html} />
+      <AttachmentList ctx={ctx} files={post.attachments ?? []} />
       <footer class="post-foot">
         <Reactions ctx={ctx} post={post} back={props.back} />
         <a href={`/posts/${post.id}#comments`}>
@@ -110,7 +116,7 @@ export function PostCard(props: {
 
 export function PostList(props: {
   ctx: PageContext;
-  posts: PostView[];
+  posts: ShownPost[];
   seenAt?: string | null;
   back: string;
   nextUrl: string | null;
@@ -152,6 +158,8 @@ export function Composer(props: {
   values: Record<string, unknown>;
   errors: Errors;
   back: string;
+  /** ATTACHMENT_MAX_MB, for the file picker's hint. */
+  maxFileMb: number;
 }) {
   const { ctx, values, errors } = props;
   const { t } = ctx.i18n;
@@ -169,7 +177,7 @@ export function Composer(props: {
         {t('posts.new')}
       </h2>
       <ErrorSummary i18n={ctx.i18n} errors={errors} />
-      <form method="post" action="/posts" class="stack" novalidate>
+      <form method="post" action="/posts" enctype="multipart/form-data" class="stack" novalidate>
         <Csrf token={ctx.csrfToken} />
         <input type="hidden" name="back" value={props.back} />
         <TextArea
@@ -204,6 +212,12 @@ export function Composer(props: {
             options={kinds}
           />
         </div>
+        <FilesField
+          ctx={ctx}
+          errors={errors}
+          maxMb={props.maxFileMb}
+          chooseAgain={v('filesSent') === '1'}
+        />
         <button type="submit">{t('posts.publish')}</button>
       </form>
     </section>
@@ -257,7 +271,7 @@ function CommentItem(props: {
 
 export function PostPage(props: {
   ctx: PageContext;
-  post: PostView;
+  post: ShownPost;
   comments: CommentRow[];
   reactors: { type: ReactionType; id: string; name: string }[];
   canEdit: boolean;
@@ -368,7 +382,7 @@ export function PostPage(props: {
 
 export function EditPostPage(props: {
   ctx: PageContext;
-  post: PostView;
+  post: ShownPost;
   body: string;
   errors: Errors;
 }) {
@@ -388,6 +402,7 @@ export function EditPostPage(props: {
           maxLength={BODY_MAX}
           rows={8}
         />
+        <AttachedFiles ctx={ctx} files={post.attachments ?? []} />
         <button type="submit">{t('form.save')}</button>
       </form>
     </section>

@@ -400,4 +400,18 @@ export const de: Messages = {
   'nav.admin_people': 'Personen',
   'nav.admin_reports': 'Meldungen',
   'nav.admin_label': 'Verwaltung',
+  'attachments.label': 'Bilder und Dateien',
+  'attachments.hint':
+    'Bis zu {count} Dateien, je höchstens {max} MB: Bilder (JPEG, PNG, WebP, GIF), PDF, Word, Excel, PowerPoint, OpenDocument, Text, CSV, Markdown oder ZIP',
+  'attachments.choose_again':
+    'Bitte wählen Sie Ihre Dateien noch einmal aus: Der Browser behält sie nicht.',
+  'attachments.too_many': 'Bitte hängen Sie höchstens {max} Dateien an',
+  'attachments.too_large': '„{name}“ ist größer als {max} MB',
+  'attachments.wrong_type':
+    '„{name}“ ist keine zugelassene Dateiart, oder der Inhalt passt nicht zum Namen. Zugelassen: Bilder (JPEG, PNG, WebP, GIF), PDF, Word, Excel, PowerPoint, OpenDocument, Text, CSV, Markdown, ZIP',
+  'attachments.empty': '„{name}“ ist leer',
+  'attachments.images': 'Bilder',
+  'attachments.files': 'Dateien',
+  'attachments.attached': 'Angehängt',
+  'attachments.remove': '„{name}“ entfernen',
 };

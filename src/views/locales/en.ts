@@ -388,6 +388,19 @@ export const en = {
   'nav.admin_people': 'People',
   'nav.admin_reports': 'Reports',
   'nav.admin_label': 'Administration',
+  'attachments.label': 'Images and files',
+  'attachments.hint':
+    'Up to {count} files, each at most {max} MB: images (JPEG, PNG, WebP, GIF), PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, Markdown or ZIP',
+  'attachments.choose_again': 'Please choose your files again: a browser does not keep them.',
+  'attachments.too_many': 'Please attach at most {max} files',
+  'attachments.too_large': '“{name}” is larger than {max} MB',
+  'attachments.wrong_type':
+    '“{name}” is not an accepted kind of file, or its content does not match its name. Accepted: images (JPEG, PNG, WebP, GIF), PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, Markdown, ZIP',
+  'attachments.empty': '“{name}” is empty',
+  'attachments.images': 'Images',
+  'attachments.files': 'Files',
+  'attachments.attached': 'Attached',
+  'attachments.remove': 'Remove “{name}”',
 };
 
 export type Messages = Record<keyof typeof en, string>;
