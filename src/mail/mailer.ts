@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type Nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import { newId } from '../lib/ids.ts';
+import { lazyRequire } from '../lib/lazy.ts';
 
 export interface Mail {
   to: string;
@@ -21,22 +22,27 @@ export function createMailer(opts: {
   outboxDir: string;
   log: Logger;
 }): Mailer {
+  // Loaded with the first mail: most processes never send one.
+  const nodemailer = () => lazyRequire<typeof Nodemailer>('nodemailer');
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    const smtpUrl = opts.smtpUrl;
+    let smtp: Nodemailer.Transporter | null = null;
     return {
       async send(mail) {
-        await transport.sendMail({ from: opts.from, ...mail });
+        smtp ??= nodemailer().createTransport(smtpUrl);
+        await smtp.sendMail({ from: opts.from, ...mail });
         opts.log.info({ to: mail.to, subject: mail.subject }, 'mail sent');
       },
     };
   }
-  const transport = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'unix',
-  });
+  let outbox: Nodemailer.Transporter | null = null;
   return {
     async send(mail) {
+      const transport = (outbox ??= nodemailer().createTransport({
+        streamTransport: true,
+        buffer: true,
+        newline: 'unix',
+      }));
       const info = await transport.sendMail({ from: opts.from, ...mail });
       await mkdir(opts.outboxDir, { recursive: true });
       const file = path.join(opts.outboxDir, `${newId()}.eml`);

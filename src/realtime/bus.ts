@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type IORedis from 'ioredis';
 import type { Logger } from 'pino';
+import { lazyRequire } from '../lib/lazy.ts';
 
 /** What happened, published after the transaction that made it so has committed. */
 export type DomainEvent =
@@ -56,6 +58,7 @@ export function createBus(opts: { redisUrl: string | null; log?: Logger }): Bus 
   let pub: Redis | null = null;
   let sub: Redis | null = null;
   if (opts.redisUrl) {
+    const { Redis } = lazyRequire<typeof IORedis>('ioredis');
     pub = new Redis(opts.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
     sub = new Redis(opts.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
     void sub.subscribe(CHANNEL);

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type PG from 'pg';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../http/app.ts';
@@ -19,6 +19,7 @@ import {
 } from './seed.generate.ts';
 
 import type { WorkerInput, WorkerMessage } from './seed.worker.ts';
+import { lazyRequire } from '../../lib/lazy.ts';
 
 export type { Scale } from './seed.generate.ts';
 
@@ -160,6 +161,7 @@ function sqliteWriter(file: string): Writer {
  * (a crash loses the last commits, never consistency). ANALYZE at the end, as autovacuum would.
  */
 async function postgresWriter(url: string): Promise<Writer> {
+  const pg = lazyRequire<typeof PG>('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('set synchronous_commit = off');
