@@ -104,6 +104,9 @@ describe.each(DIALECTS)('sharing, reports, pinned announcements (%s)', (dialect)
     await (await signedIn(t.app, u2)).get(`/posts/${ann.id}`);
     const page = await adc.get(`/posts/${ann.id}`);
     expect(page.body).toMatch(/Seen by 3/);
+    expect((await c1.api('GET', `/api/v1/posts/${ann.id}/views`)).json()).toEqual({ seenBy: 3 });
+    const plain = (await c1.api('POST', '/api/v1/posts', { body: 'Keine Ankündigung' })).json();
+    expect((await c1.api('GET', `/api/v1/posts/${plain.id}/views`)).statusCode).toBe(404);
     expect((await c1.api('PUT', `/api/v1/posts/${ann.id}/pin`, { until: null })).statusCode).toBe(
       403,
     );

@@ -258,6 +258,10 @@ describe.each(DIALECTS)('posts API (%s)', (dialect) => {
     r = (await react(ac, 'like')).json();
     expect(r.counts).toMatchObject({ reactions: 3, byType: { like: 2, thanks: 1 } });
     expect(r.myReactions).toEqual(['like']);
+    const who = (await adminC.api('GET', `/api/v1/posts/${post.id}/reactions`)).json();
+    expect(
+      who.items.map((i: { type: string; user: { id: string } }) => `${i.type}:${i.user.id}`),
+    ).toEqual([`like:${other.id}`, `thanks:${other.id}`, `like:${author.id}`]);
     expect((await adminC.api('GET', `/api/v1/posts/${post.id}`)).json().myReactions).toEqual([]);
 
     r = (await unreact(oc, 'like')).json();

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Page, problems } from '../../http/api.ts';
 import type { Deps } from '../../http/app.ts';
 import { requireViewer } from '../../http/context.tsx';
-import { AppError } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { Text } from '../../http/validation.ts';
 import { ATTACHMENTS_MAX, attachmentJson, hydrateWithAttachments } from './attachments.ts';
 import {
@@ -14,7 +14,8 @@ import {
   uploadsOf,
 } from './attachments.routes.ts';
 import type { Attachment } from './attachments.table.ts';
-import { commentsOf, type PostView } from './posts.queries.ts';
+import { seenCounts } from './moderation.ts';
+import { commentsOf, reactorsOf, type PostView } from './posts.queries.ts';
 import {
   addComment,
   BODY_MAX,
@@ -305,6 +306,56 @@ export async function postsApi(instance: FastifyInstance, deps: Deps): Promise<v
     async (req) => {
       const viewer = requireViewer(req);
       return one(viewer.id, await react(deps, viewer, req.params.id, req.params.type, false));
+    },
+  );
+
+  app.get(
+    '/posts/:id/reactions',
+    {
+      schema: {
+        tags,
+        summary: 'Who reacted, and how, in the order they did',
+        params: IdParams,
+        response: {
+          200: Page(
+            Type.Object({
+              type: Type.String({ description: REACTION_TYPES.join(', ') }),
+              user: Type.Object({ id: Type.String(), name: Type.String() }),
+            }),
+          ),
+          ...problems(401, 404),
+        },
+      },
+    },
+    async (req) => {
+      const viewer = requireViewer(req);
+      const post = await loadPost(deps, viewer, req.params.id);
+      const rows = await reactorsOf(db, post.id);
+      return {
+        items: rows.map((r) => ({ type: r.type, user: { id: r.id, name: r.name } })),
+        nextCursor: null,
+      };
+    },
+  );
+
+  app.get(
+    '/posts/:id/views',
+    {
+      schema: {
+        tags,
+        summary: 'An announcement: how many people have seen it ("seen by N")',
+        params: IdParams,
+        response: {
+          200: Type.Object({ seenBy: Type.Integer() }),
+          ...problems(401, 404),
+        },
+      },
+    },
+    async (req) => {
+      const viewer = requireViewer(req);
+      const post = await loadPost(deps, viewer, req.params.id);
+      if (post.kind !== 'announcement') throw notFound();
+      return { seenBy: (await seenCounts(deps, [post.id])).get(post.id) ?? 0 };
     },
   );
 
