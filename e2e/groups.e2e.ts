@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
+  addPerson,
   checkA11y,
   checkPhoneWidth,
   jsContext,
@@ -9,9 +10,10 @@ import {
   noJsContext,
   openTab,
   pathOf,
+  type Server,
+  setUpOrganisation,
   startServer,
   submit,
-  type Server,
   type Tab,
 } from './harness.ts';
 
@@ -93,21 +95,8 @@ describe.each([
   test('the organisation is set up and its admin adds a second person', async () => {
     owner = await newTab();
     const { page } = owner;
-    await page.goto('/setup');
-    await page.getByLabel('Name of the organisation').fill(OWNER.org);
-    await page.getByLabel('Name', { exact: true }).fill(OWNER.name);
-    await page.getByLabel('E-mail address').fill(OWNER.email);
-    await page.getByLabel('New password').fill(OWNER.password);
-    await submit(page, 'Create organisation');
-    expect(pathOf(page)).toBe('/');
-
-    await page.goto('/admin/users/new');
-    await page.getByLabel('Name', { exact: true }).fill(SECOND.name);
-    await page.getByLabel('E-mail address').fill(SECOND.email);
-    await page.getByLabel('Set an initial password now').check();
-    await page.getByLabel('Initial password', { exact: true }).fill(SECOND.password);
-    await submit(page, 'Add person');
-    expect(await status(page)).toBe(`${SECOND.email} has been added.`);
+    await setUpOrganisation(page, OWNER);
+    expect(await addPerson(page, SECOND)).toBe(`${SECOND.email} has been added.`);
   });
 
   test('an owner creates a public and a private group through the form', async () => {

@@ -492,3 +492,31 @@ export function pathOf(page: Page): string {
   const u = new URL(page.url());
   return `${u.pathname}${u.search}`;
 }
+
+/** Fills the set-up form of an empty organisation; its first admin ends on the home page. */
+export async function setUpOrganisation(
+  page: Page,
+  admin: { org: string; name: string; email: string; password: string },
+): Promise<void> {
+  await page.goto('/setup');
+  await page.getByLabel('Name of the organisation').fill(admin.org);
+  await page.getByLabel('Name', { exact: true }).fill(admin.name);
+  await page.getByLabel('E-mail address').fill(admin.email);
+  await page.getByLabel('New password').fill(admin.password);
+  await submit(page, 'Create organisation');
+  if (pathOf(page) !== '/') throw new Error(`set-up ended on ${pathOf(page)}`);
+}
+
+/** An admin adds a person with an initial password; returns the confirmation shown. */
+export async function addPerson(
+  page: Page,
+  person: { name: string; email: string; password: string },
+): Promise<string> {
+  await page.goto('/admin/users/new');
+  await page.getByLabel('Name', { exact: true }).fill(person.name);
+  await page.getByLabel('E-mail address').fill(person.email);
+  await page.getByLabel('Set an initial password now').check();
+  await page.getByLabel('Initial password', { exact: true }).fill(person.password);
+  await submit(page, 'Add person');
+  return (await page.getByRole('status').innerText()).trim();
+}

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   checkA11y,
@@ -201,6 +202,49 @@ describe.each([
     expect(await text(page.getByRole('status'))).toBe('Post saved.');
     expect(await text(page.locator('article.post .meta'))).toContain('edited');
     expect(await text(page.locator('article.post .post-body strong').last())).toBe('Nachtisch');
+  });
+
+  test('images and files attach through the composer; a file of the wrong kind comes back named', async () => {
+    const { page } = tab;
+    await page.goto('/');
+    const png = await sharp({
+      create: { width: 900, height: 600, channels: 3, background: '#2a6' },
+    })
+      .png()
+      .toBuffer();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    await page.getByLabel('What would you like to share?').fill('Fotos und Plan vom Sommerfest');
+    await page.getByLabel('Images and files').setInputFiles([
+      { name: 'sommerfest.png', mimeType: 'image/png', buffer: png },
+      { name: 'Ablaufplan.pdf', mimeType: 'application/pdf', buffer: pdf },
+    ]);
+    let res = await submit(page, 'Publish');
+    expect(res.status()).toBe(200);
+    expect(await text(page.getByRole('status'))).toBe('Published.');
+    const card = page.locator('article.post').first();
+    const img = card.getByRole('img', { name: 'sommerfest.png' });
+    await img.waitFor();
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const link = card.getByRole('link', { name: 'Ablaufplan.pdf' });
+    const download = await page.request.get((await link.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(download.headers()['content-disposition']).toContain('attachment');
+    await inspect(tab, 'feed with attachments');
+
+    await page.getByLabel('What would you like to share?').fill('Das ist kein Bild');
+    await page
+      .getByLabel('Images and files')
+      .setInputFiles([
+        { name: 'notizen.png', mimeType: 'image/png', buffer: Buffer.from('nur Text') },
+      ]);
+    res = await submit(page, 'Publish');
+    expect(res.status()).toBe(400);
+    expect(await text(page.locator('#files-error'))).toContain('“notizen.png” is not an accepted');
+    expect(await page.getByLabel('What would you like to share?').inputValue()).toBe(
+      'Das ist kein Bild',
+    );
+    await inspect(tab, 'composer with a refused file');
   });
 
   test('the server logged no errors', () => {

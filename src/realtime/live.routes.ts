@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../http/app.ts';
 import { requireViewer } from '../http/context.tsx';
+import { inHomeFeed } from '../features/feed/feed.queries.ts';
 import { unreadCount } from '../features/notifications/index.ts';
 import type { DomainEvent } from './bus.ts';
 
@@ -8,7 +9,7 @@ const HEARTBEAT_MS = 25_000;
 
 /**
  * The live stream (server-sent events): the unread count whenever it changes, and each new
- * post the viewer may read. Fed by the bus, so a post written on another app node arrives too.
+ * post that belongs in the viewer's home feed (which only shows posts they may read). Fed by the bus, so a post written on another app node arrives too.
  * Without JavaScript nothing connects here, and a reload shows the same.
  */
 export async function liveRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -44,33 +45,12 @@ export async function liveRoutes(app: FastifyInstance, deps: Deps): Promise<void
           } else if (
             event.type === 'post.created' &&
             event.authorId !== viewer.id &&
-            (await readable(event))
+            (await inHomeFeed(db, viewer.id, event.postId))
           ) {
             send('post', { postId: event.postId, groupId: event.groupId });
           }
         })
         .catch((err: unknown) => req.log.warn({ err }, 'live update failed'));
-    };
-    const readable = async (e: Extract<DomainEvent, { type: 'post.created' }>) => {
-      if (!e.groupId) return true;
-      const row = await db
-        .selectFrom('groups')
-        .select('id')
-        .where('id', '=', e.groupId)
-        .where((eb) =>
-          eb.or([
-            eb('visibility', '=', 'public'),
-            eb.exists(
-              eb
-                .selectFrom('group_members')
-                .select('group_members.user_id')
-                .whereRef('group_members.group_id', '=', 'groups.id')
-                .where('group_members.user_id', '=', viewer.id),
-            ),
-          ]),
-        )
-        .executeTakeFirst();
-      return row !== undefined;
     };
     const unlisten = bus.listen(onEvent);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);

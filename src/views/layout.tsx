@@ -76,7 +76,11 @@ function Nav({ ctx }: { ctx: PageContext }) {
             aria-current={ctx.path === '/notifications' ? 'page' : undefined}
           >
             {t('nav.notifications')}{' '}
-            <span id="unread-count" class={ctx.unread ? 'count-badge' : 'count-badge empty'}>
+            <span
+              id="unread-count"
+              aria-live="polite"
+              class={ctx.unread ? 'count-badge' : 'count-badge empty'}
+            >
               {ctx.unread ? ctx.i18n.number(ctx.unread) : ''}
             </span>
           </a>

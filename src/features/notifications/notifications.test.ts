@@ -109,7 +109,7 @@ describe.each(DIALECTS)('notifications and live updates (%s)', (dialect) => {
     });
   });
 
-  it('the live stream sends the unread count at once and when it changes, and new readable posts', async () => {
+  it('the live stream sends the unread count at once and when it changes, and new posts of the home feed', async () => {
     const reader = await createUser(t.deps, { email: 'reader.live@example.com' });
     const writer = await createUser(t.deps);
     const rc = await signedIn(t.app, reader);
@@ -131,10 +131,19 @@ describe.each(DIALECTS)('notifications and live updates (%s)', (dialect) => {
       return received.join('');
     };
     expect(await waitFor('event: unread')).toContain('"count":0');
+    // Readable but not in the reader's home feed (no follow, no shared group): no "new post".
+    const elsewhere = (
+      await wc.api('POST', '/api/v1/posts', { body: 'Für alle, ungefolgt' })
+    ).json();
+    await rc.api('POST', '/api/v1/follows', { type: 'user', id: writer.id });
     const p = (await wc.api('POST', '/api/v1/posts', { body: 'Hallo @reader.live' })).json();
-    const all = await waitFor('"count":1');
+    // The two may arrive in either order: the mention's notification is written as the post's
+    // event goes out.
+    await waitFor('"count":1');
+    const all = await waitFor(`"postId":"${p.id}"`);
     expect(all).toContain('"count":1');
     expect(all).toContain(`event: post\ndata: {"postId":"${p.id}"`);
+    expect(all).not.toContain(elsewhere.id);
     req.destroy();
   });
 });
