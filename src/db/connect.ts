@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type PG from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
@@ -30,5 +30,31 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'dialect'>): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: reusingStatements(sqlite) }),
+  });
+}
+
+/**
+ * The connection with its prepared statements kept, by SQL text (the least recently used go
+ * past 500). Kysely prepares every query anew, which was a tenth of a page's CPU time under
+ * load (bench/RESULTS.md); a statement is safe to reuse because Kysely runs one query at a
+ * time on the connection, and SQLite re-prepares it by itself after a schema change.
+ */
+export function reusingStatements(sqlite: SQLite.Database, size = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
 }
