@@ -1,7 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
-import { readableGroupIds } from '../groups/index.ts';
 import { readableBy } from '../posts/posts.queries.ts';
 import type { Post } from '../posts/posts.table.ts';
 
@@ -110,10 +109,28 @@ function taggedSource(db: Db, viewerId: string, tags: readonly string[]): Source
         tags.length === 1 ? '=' : 'in',
         tags.length === 1 ? tags[0]! : tags,
       )
+      // Row by row, as readableBy does (see there).
       .where((eb) =>
         eb.or([
           eb('post_hashtags.group_id', 'is', null),
-          eb('post_hashtags.group_id', 'in', readableGroupIds(db, viewerId)),
+          eb.exists(
+            eb
+              .selectFrom('groups')
+              .select('groups.id')
+              .whereRef('groups.id', '=', 'post_hashtags.group_id')
+              .where((g) =>
+                g.or([
+                  g('groups.visibility', '=', 'public'),
+                  g.exists(
+                    g
+                      .selectFrom('group_members')
+                      .select('group_members.group_id')
+                      .whereRef('group_members.group_id', '=', 'groups.id')
+                      .where('group_members.user_id', '=', viewerId),
+                  ),
+                ]),
+              ),
+          ),
         ]),
       );
     if (cursor) q = q.where('post_hashtags.post_id', '<', cursor);
