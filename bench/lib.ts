@@ -1,7 +1,7 @@
 // What the benchmark's scripts share: the server process, signing in, the machine, statistics.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,10 +63,13 @@ export interface Server {
 }
 
 /** `node bin/kantine.js start` on a free port, LOG_LEVEL=warn, ready when /readyz answers. */
-export async function startServer(dataDir: string): Promise<Server> {
+export async function startServer(
+  dataDir: string,
+  opts: { nodeArgs?: string[] } = {},
+): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, 'start'], {
     cwd: ROOT,
     env: kantineEnv(dataDir, {
       PORT: String(port),
@@ -199,6 +202,46 @@ export function machine() {
     sqlite: sqliteVersion(),
     chromium: chromiumVersion(),
   };
+}
+
+/**
+ * What loading a module costs in resident memory: a fresh node imports it alone (shared
+ * dependencies count for each; the figures overlap).
+ */
+export function moduleWeights(modules: readonly string[]): { module: string; mb: number }[] {
+  return modules.map((m) => {
+    const code =
+      `const before = process.memoryUsage().rss; const x = await import(${JSON.stringify(m)});` +
+      `if (typeof x.register === 'function') x.register();` +
+      'console.log((process.memoryUsage().rss - before) / 1048576);';
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return { module: m, mb: Number(out.trim()) };
+  });
+}
+
+/** The median time of a one-row commit in WAL mode, as Kantine's connection makes it. */
+export function commitMs(synchronous: 'FULL' | 'NORMAL'): number {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kantine-commit-'));
+  const db = new SQLite(path.join(dir, 'commit.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.exec('create table t (id integer primary key, v text)');
+    const insert = db.prepare('insert into t (v) values (?)');
+    const ms: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      insert.run('x'.repeat(500));
+      ms.push(performance.now() - t);
+    }
+    return median(ms);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The 1-minute load average: another busy process on the machine skews every figure. */

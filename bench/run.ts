@@ -6,14 +6,15 @@
 // BENCH_DATA_DIR (default ./data-bench) holds the seeded database; it is reused while it holds the
 // same scale. The posts the benchmark writes are deleted again at the end.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request, type Result } from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { encodeTime } from 'ulid';
 import { isScaleName, SEED_PASSWORD, type SeedInfo } from '../src/features/seed/seed.ts';
-import { runExperiments, type Experiment } from './experiments.ts';
+import { summarise } from './cpuprofile.ts';
 import { measureFcp, type FcpResult } from './fcp.ts';
 import {
   BIN,
@@ -24,6 +25,9 @@ import {
   load,
   machine,
   median,
+  commitMs,
+  moduleWeights,
+  rssMb,
   ROOT,
   signIn,
   startServer,
@@ -251,26 +255,13 @@ if (!args['skip-profile']) {
   ];
   prof = await profile({ dataDir, email: member, password: SEED_PASSWORD, token, targets });
 }
-let experiments: Experiment[] = [];
-if (prof) {
-  say('measuring rewritten queries');
-  const traced = (label: string) => prof!.pages.find((p) => p.label === label)?.queries ?? [];
-  experiments = runExperiments({
-    file: dbFile,
-    viewerId: memberId,
-    home: traced('home feed page'),
-    hashtag: traced('hashtag page'),
-    create: traced('new post (API)'),
-    tag: 'ärger',
-    postId: picked.post.id,
-  });
-}
-
 say('starting the server');
 const server = await startServer(dataDir);
+const idleRss = rssMb(server.pid);
 let fcp: FcpResult | null = null;
 const results: { target: Target; runs: Run[] }[] = [];
 let maxRss = 0;
+const cpu: { label: string; perSecond: number; areas: { area: string; percent: number }[] }[] = [];
 let cleanupSeconds = 0;
 let removedPosts = 0;
 try {
@@ -338,6 +329,26 @@ try {
   };
   results.push({ target: posting, runs: await measure(server.url, server.pid, posting) });
   maxRss = Math.max(...results.flatMap((r) => r.runs.map((x) => x.rssMb)));
+
+  // Where the CPU goes: a cheap page (its queries take a few ms) and writing, each on a server
+  // started with --cpu-prof, 15 s of load after a 3 s warm-up.
+  for (const t of [targets.find((x) => x.key === 'post')!, posting]) {
+    say(`CPU profile: ${t.label}`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kantine-cpu-'));
+    const profiled = await startServer(dataDir, {
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    });
+    let perSecond = 0;
+    try {
+      await cannon(profiled.url, t, 3);
+      const r = await cannon(profiled.url, t, 15);
+      perSecond = r['2xx'] / r.duration;
+    } finally {
+      await profiled.stop();
+    }
+    cpu.push({ label: t.label, perSecond, areas: summarise(dir, 15) });
+    rmSync(dir, { recursive: true, force: true });
+  }
 } finally {
   await server.stop();
   // Leave the seed as it was: the benchmark's posts (their hashtags, mentions and
@@ -524,27 +535,41 @@ const profileText = prof
     ].join('\n')
   : '';
 
-const experimentsText = experiments.length
+const weights = moduleWeights(['sharp', 'pg', 'ioredis', 'nodemailer', 'tsx/esm/api']);
+const commits = { full: commitMs('FULL'), normal: commitMs('NORMAL') };
+const cpuText = cpu.length
   ? [
-      '## Experiments: what would fix the slow queries',
+      '## Server CPU under load',
       '',
-      '`bench/experiments.ts` runs the app’s own queries, as traced above, against rewritten ones on' +
-        ' the same database with the same parameters (an index made for a trial is rolled back).',
+      'The server started again with `node --cpu-prof`, 15 s of the same load after a 3 s warm-up;' +
+        ' the share of the profile’s samples by the code they were in (native work counts for the' +
+        ' JavaScript that called it). One core serves; autocannon uses the other.',
       '',
-      '| query | change | app’s query | changed | same rows |',
-      '| --- | --- | --- | --- | --- |',
-      ...experiments.map(
-        (e) =>
-          `| ${e.name} | ${e.change} | ${e.beforeMs === null ? '—' : `${e.beforeMs.toFixed(1)} ms`} | ${e.afterMs === null ? '—' : `${e.afterMs.toFixed(1)} ms`} | ${e.sameRows === null ? '—' : e.sameRows ? 'yes' : 'no'} |`,
-      ),
-      '',
-      ...experiments.flatMap((e) => [
-        `- ${e.name}: ${e.note || 'plan after the change below'}.`,
-        ...(e.plan ? ['', '  ```', ...e.plan.split('\n').map((l) => `  ${l}`), '  ```'] : []),
+      ...cpu.flatMap((c) => [
+        `### ${c.label} (${rate(c.perSecond)}/s while profiled)`,
+        '',
+        '| where | share |',
+        '| --- | --- |',
+        ...c.areas.slice(0, 12).map((a) => `| ${a.area} | ${a.percent.toFixed(1)} % |`),
+        '',
       ]),
-      '',
     ].join('\n')
   : '';
+const memoryText = [
+  '## Memory',
+  '',
+  `The server's RSS right after start, before any request: ${fmt(idleRss)} MB. The most under load: ${fmt(maxRss)} MB.`,
+  'What some of the modules loaded at start cost on their own (a fresh `node` importing only that module;' +
+    ' shared dependencies count for each):',
+  '',
+  '| module | RSS |',
+  '| --- | --- |',
+  ...weights.map((w) => `| ${w.module} | +${fmt(w.mb)} MB |`),
+  '',
+  `A one-row SQLite commit in WAL mode on this disk: ${commits.full.toFixed(3)} ms with` +
+    ` \`synchronous = FULL\` (Kantine's setting), ${commits.normal.toFixed(3)} ms with \`NORMAL\` (median of 300).`,
+  '',
+].join('\n');
 
 // The hand-written analysis survives a new run.
 const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
@@ -636,8 +661,9 @@ such a clean-up took about 15 minutes: see the analysis).
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${runTable}
 ${fcp ? `\nFirst contentful paint under Slow 3G (latency 2,000 ms, 50,000 bytes/s down and up), cold cache, fresh browser profile each time: ${fcp.runs.map((r) => `${fmt(r.fcpMs)} ms (${fmt(r.bytes / 1024, 1)} KB, ${r.requests} requests)`).join('; ')}.\n` : ''}
+${memoryText}
+${cpuText}
 ${profileText}
-${experimentsText}
 `;
 writeFileSync(RESULTS, report);
 say(`wrote ${path.relative(ROOT, RESULTS)}`);
