@@ -5,6 +5,7 @@ import type { HashtagsTables } from '../features/hashtags/hashtags.table.ts';
 import type { NotificationsTables } from '../features/notifications/notifications.table.ts';
 import type { AttachmentsTables } from '../features/posts/attachments.table.ts';
 import type { PostsTables } from '../features/posts/posts.table.ts';
+import type { QuestionsTables } from '../features/questions/questions.table.ts';
 
 export interface SettingsTable {
   key: string;
@@ -22,6 +23,7 @@ export interface Database
     HashtagsTables,
     PostsTables,
     AttachmentsTables,
-    NotificationsTables {
+    NotificationsTables,
+    QuestionsTables {
   settings: SettingsTable;
 }

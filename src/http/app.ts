@@ -22,6 +22,12 @@ import { hashtagAdminApi, hashtagAdminRoutes } from '../features/hashtags/index.
 import { notificationsApi, registerNotifications } from '../features/notifications/index.ts';
 import { liveRoutes } from '../realtime/live.routes.ts';
 import { moderationApi, postsApi, registerPosts } from '../features/posts/index.ts';
+import {
+  answersSection,
+  questionsApi,
+  registerQuestions,
+  withGroupQuestionsLink,
+} from '../features/questions/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import type { Clock } from '../lib/time.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -165,8 +171,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerHealth(app, deps);
   // Features do not import each other's pages: the feed's sections are handed in here.
   await registerAccounts(app, deps, { posts: profileFeedSection(deps) });
-  await registerGroups(app, deps, { feed: groupFeedSection(deps) });
-  await registerPosts(app, deps);
+  await registerGroups(app, deps, { feed: withGroupQuestionsLink(groupFeedSection(deps)) });
+  await registerPosts(app, deps, { comments: answersSection(deps) });
+  await registerQuestions(app, deps);
   await registerFeed(app, deps);
   await hashtagAdminRoutes(app, deps);
   await registerNotifications(app, deps);
@@ -184,6 +191,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await hashtagAdminApi(api, deps);
       await feedApi(api, deps);
       await notificationsApi(api, deps);
+      await questionsApi(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -30,6 +30,13 @@ export type DomainEvent =
       userId: string;
       reaction: string;
     }
+  | {
+      type: 'answer.accepted';
+      postId: string;
+      commentId: string;
+      answerAuthorId: string;
+      by: string;
+    }
   | { type: 'group.invited'; groupId: string; userId: string; by: string }
   | { type: 'group.requested'; groupId: string; userId: string }
   | { type: 'notifications.changed'; userId: string };

@@ -49,6 +49,7 @@ function Nav({ ctx }: { ctx: PageContext }) {
   if (!v) return null;
   const items: [string, string][] = [
     ['/groups', t('nav.groups')],
+    ['/questions', t('nav.questions')],
     ['/people', t('nav.people')],
     [`/people/${v.id}`, t('nav.profile')],
     ['/settings', t('nav.settings')],

@@ -6,6 +6,7 @@ import * as m0004 from './2026_11_28_0004_notifications.ts';
 import * as m0005 from './2026_11_28_0005_moderation.ts';
 import * as m0006 from './2026_11_28_0006_attachments.ts';
 import * as m0007 from './2026_11_28_0007_hashtag_counts.ts';
+import * as m0008 from './2026_11_28_0008_questions.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0005_moderation': m0005,
   '2026_11_28_0006_attachments': m0006,
   '2026_11_28_0007_hashtag_counts': m0007,
+  '2026_11_28_0008_questions': m0008,
 };

@@ -5,6 +5,10 @@ export interface DemoComment {
   body: string;
   /** Replies to this comment (one level). */
   replies?: { author: string; body: string }[];
+  /** On a question: the asker accepted this answer. */
+  accepted?: boolean;
+  /** On a question: who found this answer helpful (people who can read the question). */
+  helpful?: string[];
 }
 
 export interface DemoPost {
@@ -143,6 +147,8 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     comments: [
       {
         author: 'mfischer',
+        accepted: true,
+        helpful: ['lschulz', 'pnowak', 'kvogel'],
         body: 'Ich habe eine überarbeitete Fassung aus dem Projekt für die Stadtwerke Elbtal: https://example.com/sharepoint/projekte/vorlagen/abnahme-netzwerk-v4.docx – inkl. Messprotokollen für WLAN-Ausleuchtung.',
         replies: [
           { author: 'jzimmermann', body: 'Perfekt, genau das habe ich gesucht. Danke, Moritz!' },
@@ -196,6 +202,8 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     comments: [
       {
         author: 'fsommer',
+        accepted: true,
+        helpful: ['fjanssen', 'tkrueger', 'jbeck'],
         body: lines(
           'Ja, haben wir! Für die Stadtwerke Elbtal läuft genau das seit einem Jahr.',
           '',
@@ -407,6 +415,8 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     comments: [
       {
         author: 'ahartmann',
+        accepted: true,
+        helpful: ['lboehm', 'rpohl'],
         body: lines(
           'Am einfachsten über eine **Microsoft-365-Gruppe**:',
           '1. In Outlook „Neue Gruppe“ anlegen, z. B. „Marketing“',
@@ -762,6 +772,7 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     comments: [
       {
         author: 'fsommer',
+        helpful: ['nkeller', 'dpetrova'],
         body: 'Bitte den `Retry-After`-Header auswerten statt fest 10 Sekunden zu warten. Und schau dir JSON-Batching an, damit sparst du dir 90 % der Requests. In unserer Ticket-Integration gibt es eine Hilfsfunktion dafür: `lib/graph/retry.ts`.',
         replies: [
           {
@@ -785,6 +796,8 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     comments: [
       {
         author: 'mlehmann',
+        accepted: true,
+        helpful: ['kvogel', 'sbecker'],
         body: lines(
           'Kommt auf den Umfang an. Grob:',
           '- Bis **10 %** des ursprünglichen Auftragswerts ist eine Änderung meist unproblematisch',
@@ -1294,6 +1307,7 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     comments: [
       {
         author: 'mfischer',
+        helpful: ['sbecker'],
         body: 'Ich bin ab Mittwoch frei und kenne die Standorte vom letzten Projekt. Das Messequipment nehme ich mit.',
         replies: [{ author: 'kvogel', body: 'Perfekt, Moritz. Ich trage dich ein.' }],
       },
@@ -1403,5 +1417,21 @@ export const DEMO_POSTS: readonly DemoPost[] = [
         body: 'Im Admin Center sehe ich drei freie. Ich weise dir nachher zwei zu, schick mir nur die Namen.',
       },
     ],
+  },
+
+  // ── Noch offen ──────────────────────────────────────────────────────────────
+  {
+    author: 'ekovacevic',
+    group: 'support',
+    kind: 'question',
+    daysAgo: 4.3,
+    body: 'Weiß jemand, wie wir bei **Druckern von Kyocera** die Scan-to-Mail-Funktion auf Microsoft 365 mit OAuth umstellen? Basic Auth wird bei zwei Kunden im Januar abgeschaltet. #m365',
+    reactions: { like: ['sjung'] },
+  },
+  {
+    author: 'tkrueger',
+    kind: 'question',
+    daysAgo: 1.4,
+    body: 'Gibt es schon eine Regel, wie lange wir **Projektdaten nach Abschluss** aufbewahren? Ich räume gerade die Teams-Kanäle der letzten Jahre auf und möchte nichts löschen, was wir noch brauchen. #datenschutz',
   },
 ];

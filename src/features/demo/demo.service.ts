@@ -10,6 +10,7 @@ import { DEMO_GROUPS } from './demo.groups.ts';
 import { DEMO_POSTS } from './demo.posts.ts';
 import { addComment, createPost, react } from '../posts/posts.service.ts';
 import { findUserById } from '../accounts/users.queries.ts';
+import { acceptAnswer, voteHelpful } from '../questions/index.ts';
 
 /** Everyone in the demo signs in with this password. */
 export const DEMO_PASSWORD = 'kantine-demo-2026';
@@ -165,6 +166,10 @@ async function createDemoPosts(
           parentId: comment.id,
         });
       }
+      // Questions: the asker accepts, colleagues find answers helpful (questions feature).
+      if (c.accepted) await acceptAnswer(clocked, await person(p.author), post.id, comment.id);
+      for (const key of c.helpful ?? [])
+        await voteHelpful(clocked, await person(key), comment.id, true);
     }
     for (const [type, keys] of Object.entries(p.reactions ?? {})) {
       for (const key of keys)

@@ -18,6 +18,7 @@ const NotificationJson = Type.Object({
     Type.Literal('group_invitation'),
     Type.Literal('join_request'),
     Type.Literal('announcement'),
+    Type.Literal('answer_accepted'),
   ]),
   actor: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
   count: Type.Integer({ description: 'batched reactions: how many' }),

@@ -158,6 +158,19 @@ export async function notify(
       await batchReaction(db, now, event.postAuthorId, event.postId, event.userId);
       return [event.postAuthorId];
     }
+    case 'answer.accepted': {
+      if (event.answerAuthorId === event.by) return [];
+      if ((await readersOf(db, event.postId, [event.answerAuthorId])).length === 0) return [];
+      return insert(db, now, [
+        {
+          userId: event.answerAuthorId,
+          kind: 'answer_accepted',
+          actorId: event.by,
+          postId: event.postId,
+          commentId: event.commentId,
+        },
+      ]);
+    }
     case 'group.invited':
       return insert(db, now, [
         {
@@ -205,6 +218,7 @@ export function registerNotificationHandlers(deps: Pick<Deps, 'db' | 'clock'>, b
     'post.created',
     'comment.created',
     'reaction.added',
+    'answer.accepted',
     'group.invited',
     'group.requested',
   ] as const) {

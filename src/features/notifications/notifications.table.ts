@@ -5,7 +5,8 @@ export type NotificationKind =
   | 'reaction'
   | 'group_invitation'
   | 'join_request'
-  | 'announcement';
+  | 'announcement'
+  | 'answer_accepted';
 
 export interface NotificationsTable {
   id: string;

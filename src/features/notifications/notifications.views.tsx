@@ -26,6 +26,7 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   group_invitation: 'notifications.group_invitation',
   join_request: 'notifications.join_request',
   announcement: 'notifications.announcement',
+  answer_accepted: 'notifications.answer_accepted',
 };
 
 /** Where a notification leads. */

@@ -24,10 +24,25 @@ import {
   react,
 } from './posts.service.ts';
 import { REACTION_TYPES, type PostKind, type ReactionType } from './posts.table.ts';
-import { Composer, EditPostPage, PostPage, type CommentRow } from './posts.views.tsx';
+import {
+  Composer,
+  EditPostPage,
+  PostPage,
+  type CommentRow,
+  type CommentsExtension,
+} from './posts.views.tsx';
 import { markSeen, seenCounts, sharesOf } from './moderation.ts';
 import { PostExtras } from './moderation.views.tsx';
 import type { PageContext } from '../../views/layout.tsx';
+import type { User } from '../accounts/accounts.table.ts';
+import type { Post } from './posts.table.ts';
+
+/** Another feature's additions to a post page's comments (questions), loaded with the page. */
+export type CommentsSection = (
+  viewer: User,
+  post: Post,
+  comments: readonly CommentRow[],
+) => Promise<((ctx: PageContext) => CommentsExtension) | null>;
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });
 export const KindSchema = Type.Union([
@@ -45,7 +60,11 @@ const back = (v: unknown, fallback: string) =>
   typeof v === 'string' && v ? safeNext(v) : fallback;
 
 /** Post pages and forms: write, read with comments, edit, delete, react, comment and reply. */
-export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
+export async function postsRoutes(
+  instance: FastifyInstance,
+  deps: Deps,
+  sections: { comments?: CommentsSection } = {},
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
 
@@ -66,10 +85,11 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
     const owner = ownGroup?.rel.role === 'owner';
     const isAnnouncement = post.kind === 'announcement';
     if (isAnnouncement) await markSeen(deps, viewer.id, [post.id]);
-    const [seen, sharedInto, mine] = await Promise.all([
+    const [seen, sharedInto, mine, commentsExt] = await Promise.all([
       isAnnouncement ? seenCounts(deps, [post.id]) : new Map<string, number>(),
       sharesOf(deps, post.id, viewer.id),
       myGroups(db, viewer.id),
+      sections.comments ? sections.comments(viewer, post, comments) : null,
     ]);
     const extras = (ctx: PageContext) => (
       <PostExtras
@@ -104,6 +124,7 @@ export async function postsRoutes(instance: FastifyInstance, deps: Deps): Promis
           errors={form.errors}
           values={form.values}
           extras={extras(ctx)}
+          commentsExt={commentsExt ? commentsExt(ctx) : null}
         />
       ),
       form.status,

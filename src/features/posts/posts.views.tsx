@@ -235,16 +235,33 @@ export interface CommentRow {
   edited_at: string | null;
 }
 
+/**
+ * What another feature adds to a post page's comments (questions: the accepted answer first,
+ * marked, with its buttons). Handed in from app.ts, so posts need not know of it.
+ */
+export interface CommentsExtension {
+  /** Above the comments. */
+  header?: preact.VNode | null;
+  /** The top-level comment to show first. */
+  first?: string | null;
+  /** With a top-level comment: a class, a mark before its text, actions after it. */
+  classOf?: (c: CommentRow) => string | null;
+  mark?: (c: CommentRow) => preact.VNode | null;
+  actions?: (c: CommentRow) => preact.VNode | null;
+}
+
 function CommentItem(props: {
   ctx: PageContext;
   c: CommentRow;
   canDelete: (c: CommentRow) => boolean;
+  ext?: CommentsExtension | undefined;
   children?: preact.ComponentChildren;
 }) {
-  const { ctx, c } = props;
+  const { ctx, c, ext } = props;
   const { t } = ctx.i18n;
+  const extra = ext?.classOf?.(c);
   return (
-    <li class="comment" id={`c-${c.id}`}>
+    <li class={extra ? `comment ${extra}` : 'comment'} id={`c-${c.id}`}>
       <Avatar
         user={{ id: c.author_id, name: c.author_name, photo_key: c.author_photo_key }}
         size="small"
@@ -254,7 +271,9 @@ function CommentItem(props: {
           <a href={`/people/${c.author_id}`}>{c.author_name}</a> ·{' '}
           <time datetime={c.created_at}>{ctx.i18n.dateTime(c.created_at)}</time>
         </p>
+        {ext?.mark?.(c) ?? null}
         <Body html={c.html} />
+        {ext?.actions?.(c) ?? null}
         {props.canDelete(c) ? (
           <form method="post" action={`/comments/${c.id}/delete`} class="inline">
             <Csrf token={ctx.csrfToken} />
@@ -281,10 +300,16 @@ export function PostPage(props: {
   values: Record<string, unknown>;
   /** Sharing, reporting, "seen by" (moderation.views.tsx). */
   extras?: preact.VNode | null;
+  /** From another feature (questions). */
+  commentsExt?: CommentsExtension | null;
 }) {
   const { ctx, post } = props;
   const { t } = ctx.i18n;
-  const top = props.comments.filter((c) => !c.parent_id);
+  const ext = props.commentsExt ?? undefined;
+  const all = props.comments.filter((c) => !c.parent_id);
+  const top = ext?.first
+    ? [...all.filter((c) => c.id === ext.first), ...all.filter((c) => c.id !== ext.first)]
+    : all;
   const replies = (id: string) => props.comments.filter((c) => c.parent_id === id);
   const back = `/posts/${post.id}`;
   const asked = typeof props.values.parentId === 'string' ? props.values.parentId : '';
@@ -357,9 +382,10 @@ export function PostPage(props: {
       ) : null}
       <section id="comments" aria-labelledby="comments-h">
         <h2 id="comments-h">{t('posts.comments', { count: post.comment_count })}</h2>
+        {ext?.header ?? null}
         <ul class="comments">
           {top.map((c) => (
-            <CommentItem ctx={ctx} c={c} canDelete={props.canDeleteComment}>
+            <CommentItem ctx={ctx} c={c} canDelete={props.canDeleteComment} ext={ext}>
               {replies(c.id).length ? (
                 <ul class="comments replies">
                   {replies(c.id).map((r) => (
