@@ -233,6 +233,9 @@ describe.each(DIALECTS)('feeds (%s)', (dialect) => {
     const page = (await c.get('/hashtags/serien')).body;
     expect(pageIds(page)).toEqual([...tagged].reverse());
     expect(page).toContain('Posts: 7');
+    // It links to the questions with the tag.
+    expect(page).toContain('<a href="/hashtags/serien/questions">Questions tagged #Serien</a>');
+    expect((await c.get('/hashtags/serien/questions')).statusCode).toBe(200);
     expect((await c.api('GET', '/api/v1/hashtags/keinsolchertag/posts')).statusCode).toBe(404);
   });
 });

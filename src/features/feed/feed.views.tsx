@@ -62,6 +62,10 @@ export function HashtagPage(props: {
         {tag.aliases.length
           ? ` · ${t('hashtags.aliases')}: ${tag.aliases.map((a) => `#${a}`).join(', ')}`
           : ''}
+        {' · '}
+        <a href={`/hashtags/${encodeURIComponent(tag.tag)}/questions`}>
+          {t('questions.with_tag', { tag: tag.display })}
+        </a>
       </p>
       <FollowButton
         ctx={ctx}
