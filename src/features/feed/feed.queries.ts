@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
+import { groupReadableBy } from '../groups/index.ts';
 import { readableBy } from '../posts/posts.queries.ts';
 import type { Post } from '../posts/posts.table.ts';
 
@@ -118,18 +119,7 @@ function taggedSource(db: Db, viewerId: string, tags: readonly string[]): Source
               .selectFrom('groups')
               .select('groups.id')
               .whereRef('groups.id', '=', 'post_hashtags.group_id')
-              .where((g) =>
-                g.or([
-                  g('groups.visibility', '=', 'public'),
-                  g.exists(
-                    g
-                      .selectFrom('group_members')
-                      .select('group_members.group_id')
-                      .whereRef('group_members.group_id', '=', 'groups.id')
-                      .where('group_members.user_id', '=', viewerId),
-                  ),
-                ]),
-              ),
+              .where(groupReadableBy(viewerId)),
           ),
         ]),
       );

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type ExpressionBuilder } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { isSqlite, type Db } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { escapeLike, foldPlain } from '../../lib/text.ts';
 import type { User } from '../accounts/accounts.table.ts';
@@ -202,7 +202,7 @@ export async function invitationsFor(db: Db, userId: string) {
  * first step, the equivalent of BEGIN IMMEDIATE, so no other connection writes in between.
  */
 export async function lockGroup(trx: Db, groupId: string): Promise<boolean> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (!isSqlite(trx)) {
     const row = await trx
       .selectFrom('groups')
       .select('id')
@@ -228,7 +228,7 @@ export async function lockGroup(trx: Db, groupId: string): Promise<boolean> {
  */
 async function countsAsMember(trx: Db, userId: string): Promise<boolean> {
   let q = trx.selectFrom('users').select('status').where('id', '=', userId);
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) q = q.forShare();
+  if (!isSqlite(trx)) q = q.forShare();
   return (await q.executeTakeFirst())?.status === 'active';
 }
 
@@ -239,7 +239,7 @@ async function countsAsMember(trx: Db, userId: string): Promise<boolean> {
  * Nothing to do on SQLite, where `lockGroup` stays the transaction's first step.
  */
 export async function lockPerson(trx: Db, userId: string): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) await countsAsMember(trx, userId);
+  if (!isSqlite(trx)) await countsAsMember(trx, userId);
 }
 
 /** The person's membership, and whether their account is active. */
@@ -332,6 +332,21 @@ export async function shiftMemberCounts(db: Db, userId: string, delta: 1 | -1): 
       eb.selectFrom('group_members').select('group_id').where('user_id', '=', userId),
     )
     .execute();
+}
+
+/** The condition on a `groups` row that the person may see its content: public, or theirs. */
+export function groupReadableBy(viewerId: string) {
+  return (g: ExpressionBuilder<Database, 'groups'>) =>
+    g.or([
+      g('groups.visibility', '=', 'public'),
+      g.exists(
+        g
+          .selectFrom('group_members')
+          .select('group_members.group_id')
+          .whereRef('group_members.group_id', '=', 'groups.id')
+          .where('group_members.user_id', '=', viewerId),
+      ),
+    ]);
 }
 
 /**

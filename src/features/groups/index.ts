@@ -5,7 +5,12 @@ import { groupsRoutes } from './groups.routes.tsx';
 
 export { groupsApi } from './groups.api.ts';
 export { canSeeContent, canSeeGroup, type Relation } from './groups.policy.ts';
-export { readableGroupIds, shiftMemberCounts, visibleTo } from './groups.queries.ts';
+export {
+  groupReadableBy,
+  readableGroupIds,
+  shiftMemberCounts,
+  visibleTo,
+} from './groups.queries.ts';
 export { loadGroup } from './groups.service.ts';
 export type { Group, Visibility } from './groups.table.ts';
 

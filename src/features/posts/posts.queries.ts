@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { isSqlite, type Db } from '../../db/connect.ts';
+import { groupReadableBy } from '../groups/index.ts';
 import type { Database } from '../../db/database.ts';
 import { escapeLike } from '../../lib/text.ts';
 import type { MentionTarget } from './markdown.ts';
@@ -27,18 +28,7 @@ export function readableBy(viewerId: string, db: Db) {
           .selectFrom('groups')
           .select('groups.id')
           .whereRef('groups.id', '=', 'posts.group_id')
-          .where((g) =>
-            g.or([
-              g('groups.visibility', '=', 'public'),
-              g.exists(
-                g
-                  .selectFrom('group_members')
-                  .select('group_members.group_id')
-                  .whereRef('group_members.group_id', '=', 'groups.id')
-                  .where('group_members.user_id', '=', viewerId),
-              ),
-            ]),
-          ),
+          .where(groupReadableBy(viewerId)),
       ),
     ]);
 }
