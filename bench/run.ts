@@ -577,6 +577,11 @@ const analysis =
   /<!-- analysis:start -->[\s\S]*<!-- analysis:end -->/.exec(previous)?.[0] ??
   '<!-- analysis:start -->\n## Why, and what would fix it\n\n(to be written after looking at the profile)\n<!-- analysis:end -->';
 
+// So does the search benchmark's section (bench/search.ts writes it).
+const searchSection =
+  /<!-- search:start -->[\s\S]*<!-- search:end -->/.exec(previous)?.[0] ??
+  '<!-- search:start -->\n## Search\n\n(run `npm run bench:search`)\n<!-- search:end -->';
+
 const report = `# Benchmark results
 
 Written by \`bench/run.ts\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC. Budgets from
@@ -597,6 +602,8 @@ Without a budget:
 ${extras.map(([f, v]) => `| ${f} | ${v} |`).join('\n')}
 
 ${analysis}
+
+${searchSection}
 
 ## Machine
 

@@ -298,7 +298,9 @@ describe.each([
     const search = async (fill: (p: Page) => Promise<void>) => {
       await page.goto('/people');
       await fill(page);
-      await submit(page, 'Search');
+      // The directory's own button, not the header's search box.
+      const button = page.getByRole('main').getByRole('button', { name: 'Search', exact: true });
+      await navigateBy(page, button);
       return (await names(page)).sort();
     };
     expect(await search((p) => p.getByLabel('Name').fill('Clara'))).toEqual([MEMBER.name]);

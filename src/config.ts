@@ -26,6 +26,10 @@ export interface Config {
   photoMaxMb: number;
   /** Largest file attached to a post, in MB (images before they are re-encoded). */
   attachmentMaxMb: number;
+  /** Largest document uploaded to a shelf, in MB. */
+  documentMaxMb: number;
+  /** Whether this node runs background jobs (`JOBS=off`: another node does). */
+  jobs: boolean;
   loginMaxPerAccount: number;
   loginMaxPerAddress: number;
   loginWindowMinutes: number;
@@ -103,6 +107,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     env: 'ATTACHMENT_MAX_MB',
     default: '20',
     description: 'largest image or file attached to a post, in MB',
+  },
+  {
+    env: 'DOCUMENT_MAX_MB',
+    default: '50',
+    description: 'largest document (PDF, DOCX, …) uploaded to a shelf, in MB',
+  },
+  {
+    env: 'JOBS',
+    default: 'on',
+    description: '`off` on a node that should not run background jobs (another node does)',
   },
   {
     env: 'LOGIN_MAX_PER_ACCOUNT',
@@ -235,6 +249,8 @@ export function loadConfig(env: Env = process.env, opts: { createSecret?: boolea
     timeZone: str('TIME_ZONE', 'Europe/Berlin'),
     photoMaxMb: int('PHOTO_MAX_MB', 5, 1, 50),
     attachmentMaxMb: int('ATTACHMENT_MAX_MB', 20, 1, 200),
+    documentMaxMb: int('DOCUMENT_MAX_MB', 50, 1, 1000),
+    jobs: bool('JOBS', true),
     loginMaxPerAccount: int('LOGIN_MAX_PER_ACCOUNT', 5, 1, 1000),
     loginMaxPerAddress: int('LOGIN_MAX_PER_ADDRESS', 100, 1, 100000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15, 1, 1440),

@@ -8,7 +8,10 @@ import { createPerson, createToken, findUserByEmail } from './features/accounts/
 import { createDemoOrganisation, demoSignInHelp, isDemo } from './features/demo/demo.service.ts';
 import { isScaleName, seedOrganisation, seedRefusal, seedReport } from './features/seed/seed.ts';
 import { registerNotificationHandlers } from './features/notifications/index.ts';
+import { scheduleQuestionJobs } from './features/questions/index.ts';
+import { scheduleSearchJobs } from './features/search/index.ts';
 import { buildApp, type Deps } from './http/app.ts';
+import { startWorker } from './jobs/index.ts';
 import { AppError } from './http/errors.ts';
 import { memoryRateLimiter } from './http/rate-limit.ts';
 import { systemClock } from './lib/time.ts';
@@ -58,7 +61,7 @@ const COMMANDS: Record<string, Command> = {
         const n = await createDemoOrganisation(deps);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.log(
-          `Demo organisation created: ${n.people} people, ${n.groups} groups and ${n.posts} posts in ${seconds} s.`,
+          `Demo organisation created: ${n.people} people, ${n.groups} groups, ${n.posts} posts and ${n.documents} documents in ${seconds} s.`,
         );
       }
       console.log(await demoSignInHelp(deps));
@@ -234,6 +237,12 @@ async function serve(deps: Deps): Promise<number> {
     await closeDeps(deps);
     throw err;
   }
+  // Background jobs (text extraction, …): every node polls unless told not to (JOBS=off).
+  if (deps.config.jobs) {
+    scheduleQuestionJobs();
+    scheduleSearchJobs();
+  }
+  const worker = deps.config.jobs ? startWorker(deps) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : deps.config.port;
   console.log(
@@ -251,6 +260,7 @@ async function serve(deps: Deps): Promise<number> {
       timer.unref();
       try {
         await app.close();
+        await worker?.stop();
         await closeDeps(deps);
       } finally {
         clearTimeout(timer);

@@ -6,6 +6,9 @@ import type { NotificationsTables } from '../features/notifications/notification
 import type { AttachmentsTables } from '../features/posts/attachments.table.ts';
 import type { PostsTables } from '../features/posts/posts.table.ts';
 import type { QuestionsTables } from '../features/questions/questions.table.ts';
+import type { SearchTables } from '../features/search/search.table.ts';
+import type { JobsTables } from '../jobs/jobs.table.ts';
+import type { DocumentsTables } from '../features/documents/documents.table.ts';
 
 export interface SettingsTable {
   key: string;
@@ -24,6 +27,9 @@ export interface Database
     PostsTables,
     AttachmentsTables,
     NotificationsTables,
-    QuestionsTables {
+    QuestionsTables,
+    JobsTables,
+    DocumentsTables,
+    SearchTables {
   settings: SettingsTable;
 }

@@ -24,11 +24,20 @@ import { liveRoutes } from '../realtime/live.routes.ts';
 import { moderationApi, postsApi, registerPosts } from '../features/posts/index.ts';
 import {
   answersSection,
+  groupTargetSection,
+  questionSettingsApi,
   questionsApi,
   registerQuestions,
+  similarQuestionsPreview,
   withGroupQuestionsLink,
 } from '../features/questions/index.ts';
+import { registerSearch, searchApi } from '../features/search/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
+import {
+  documentsApi,
+  registerDocuments,
+  withGroupDocumentsLink,
+} from '../features/documents/index.ts';
 import type { Clock } from '../lib/time.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Bus } from '../realtime/bus.ts';
@@ -171,9 +180,17 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerHealth(app, deps);
   // Features do not import each other's pages: the feed's sections are handed in here.
   await registerAccounts(app, deps, { posts: profileFeedSection(deps) });
-  await registerGroups(app, deps, { feed: withGroupQuestionsLink(groupFeedSection(deps)) });
-  await registerPosts(app, deps, { comments: answersSection(deps) });
+  await registerGroups(app, deps, {
+    feed: withGroupDocumentsLink(withGroupQuestionsLink(groupFeedSection(deps))),
+    settings: groupTargetSection(deps),
+  });
+  await registerPosts(app, deps, {
+    comments: answersSection(deps),
+    questionPreview: similarQuestionsPreview(deps),
+  });
   await registerQuestions(app, deps);
+  await registerDocuments(app, deps);
+  await registerSearch(app, deps);
   await registerFeed(app, deps);
   await hashtagAdminRoutes(app, deps);
   await registerNotifications(app, deps);
@@ -192,6 +209,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await feedApi(api, deps);
       await notificationsApi(api, deps);
       await questionsApi(api, deps);
+      await documentsApi(api, deps);
+      await searchApi(api, deps);
+      await questionSettingsApi(api, deps);
     },
     { prefix: '/api/v1' },
   );

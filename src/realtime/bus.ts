@@ -37,6 +37,13 @@ export type DomainEvent =
       answerAuthorId: string;
       by: string;
     }
+  | {
+      type: 'question.overdue';
+      postId: string;
+      /** null: an org-wide question (the admins are told). */
+      groupId: string | null;
+      askerId: string;
+    }
   | { type: 'group.invited'; groupId: string; userId: string; by: string }
   | { type: 'group.requested'; groupId: string; userId: string }
   | { type: 'notifications.changed'; userId: string };

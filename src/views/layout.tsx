@@ -50,6 +50,7 @@ function Nav({ ctx }: { ctx: PageContext }) {
   const items: [string, string][] = [
     ['/groups', t('nav.groups')],
     ['/questions', t('nav.questions')],
+    ['/documents', t('nav.documents')],
     ['/people', t('nav.people')],
     [`/people/${v.id}`, t('nav.profile')],
     ['/settings', t('nav.settings')],
@@ -99,6 +100,26 @@ function Nav({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** The search box in the header. */
+function HeaderSearch({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx.i18n;
+  return (
+    <form
+      method="get"
+      action="/search"
+      role="search"
+      class="header-search"
+      aria-label={t('search.title')}
+    >
+      <label for="header-q" class="sr-only">
+        {t('search.query')}
+      </label>
+      <input type="search" id="header-q" name="q" maxLength={200} />
+      <button type="submit">{t('search.submit')}</button>
+    </form>
+  );
+}
+
 /** The administration's own sections, above every admin page. */
 function AdminNav({ ctx }: { ctx: PageContext }) {
   const { t } = ctx.i18n;
@@ -106,6 +127,7 @@ function AdminNav({ ctx }: { ctx: PageContext }) {
     ['/admin/users', t('nav.admin_people')],
     ['/admin/hashtags', t('nav.admin_hashtags')],
     ['/admin/reports', t('nav.admin_reports')],
+    ['/admin/business-hours', t('nav.admin_business_hours')],
   ] as const;
   return (
     <nav aria-label={t('nav.admin_label')}>
@@ -142,6 +164,7 @@ export function Layout({ ctx, title, children }: PageProps) {
           <a class="brand" href="/">
             {ctx.orgName || 'Kantine'}
           </a>
+          {ctx.viewer && !ctx.path.startsWith('/search') ? <HeaderSearch ctx={ctx} /> : null}
           <Nav ctx={ctx} />
         </header>
         <main id="main">

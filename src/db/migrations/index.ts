@@ -7,6 +7,10 @@ import * as m0005 from './2026_11_28_0005_moderation.ts';
 import * as m0006 from './2026_11_28_0006_attachments.ts';
 import * as m0007 from './2026_11_28_0007_hashtag_counts.ts';
 import * as m0008 from './2026_11_28_0008_questions.ts';
+import * as m0009 from './2026_11_28_0009_jobs.ts';
+import * as m0010 from './2026_11_28_0010_documents.ts';
+import * as m0011 from './2026_11_28_0011_questions_targets.ts';
+import * as m0012 from './2026_11_28_0012_search.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0006_attachments': m0006,
   '2026_11_28_0007_hashtag_counts': m0007,
   '2026_11_28_0008_questions': m0008,
+  '2026_11_28_0009_jobs': m0009,
+  '2026_11_28_0010_documents': m0010,
+  '2026_11_28_0011_questions_targets': m0011,
+  '2026_11_28_0012_search': m0012,
 };

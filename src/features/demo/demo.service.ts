@@ -8,6 +8,7 @@ import { replaceSkills } from '../accounts/users.queries.ts';
 import { DEMO_COMPANY, DEMO_PEOPLE } from './demo.data.ts';
 import { DEMO_GROUPS } from './demo.groups.ts';
 import { DEMO_POSTS } from './demo.posts.ts';
+import { createDemoDocuments } from './demo.documents.ts';
 import { addComment, createPost, react } from '../posts/posts.service.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { acceptAnswer, voteHelpful } from '../questions/index.ts';
@@ -26,8 +27,8 @@ function isoDay(d: Date): string {
  * skills, availability and managers, and its groups (teams, communities, a private and a secret one). Later features add their own demo content here.
  */
 export async function createDemoOrganisation(
-  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'bus'>,
-): Promise<{ people: number; groups: number; posts: number }> {
+  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'bus'> & Partial<Pick<Deps, 'storage'>>,
+): Promise<{ people: number; groups: number; posts: number; documents: number }> {
   const { db, config, clock } = deps;
   const now = clock();
   // One hash for all demo accounts: hashing 50 passwords at full cost would take a minute.
@@ -117,7 +118,11 @@ export async function createDemoOrganisation(
     await setSetting(trx, 'demo', true, now);
   });
   const posts = await createDemoPosts(deps, ids, groupIds);
-  return { people: DEMO_PEOPLE.length, groups: DEMO_GROUPS.length, posts };
+  // Documents need somewhere to keep their files.
+  const documents = deps.storage
+    ? await createDemoDocuments({ ...deps, storage: deps.storage }, ids, groupIds)
+    : 0;
+  return { people: DEMO_PEOPLE.length, groups: DEMO_GROUPS.length, posts, documents };
 }
 
 /** What the demo prints: where to go and how to sign in. */

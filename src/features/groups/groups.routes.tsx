@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { actAndRedirect, FormBody, formErrors, tryForm } from '../../http/forms.ts';
 import { Line, Text } from '../../http/validation.ts';
 import type { Errors } from '../../views/form.tsx';
-import type { PageSection } from '../../views/layout.tsx';
+import type { PageContext, PageSection } from '../../views/layout.tsx';
 import { decodeCursor, encodeCursor, findUserByEmail } from '../accounts/users.queries.ts';
 import { canManage, canSeeContent } from './groups.policy.ts';
 import { invitationsFor, listGroups, listMembers, listPending } from './groups.queries.ts';
@@ -48,7 +48,7 @@ const MEMBERS_ON_PAGE = 24;
 export async function groupsRoutes(
   instance: FastifyInstance,
   deps: Deps,
-  sections: { feed?: PageSection } = {},
+  sections: { feed?: PageSection; settings?: PageSection } = {},
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
@@ -104,6 +104,8 @@ export async function groupsRoutes(
     values: Record<string, unknown>,
     errors: Errors,
     status = 200,
+    /** On a group's settings page: other features' settings (questions: the answer target). */
+    more: ((ctx: PageContext) => preact.VNode) | null = null,
   ) =>
     sendPage(
       req,
@@ -111,7 +113,10 @@ export async function groupsRoutes(
       deps,
       title,
       (ctx) => (
-        <GroupForm ctx={ctx} action={action} title={title} values={values} errors={errors} />
+        <>
+          <GroupForm ctx={ctx} action={action} title={title} values={values} errors={errors} />
+          {more ? more(ctx) : null}
+        </>
       ),
       status,
     );
@@ -222,6 +227,7 @@ export async function groupsRoutes(
     const viewer = requireViewer(req);
     const { group, rel } = await loadGroup(deps, viewer, req.params.id);
     if (!canManage(viewer, group, rel)) throw new AppError(404, 'not_found', 'error.not_found');
+    const more = sections.settings ? await sections.settings(req, viewer, group.id) : null;
     return showForm(
       req,
       reply,
@@ -229,6 +235,8 @@ export async function groupsRoutes(
       req.i18n.t('groups.settings_of', { name: group.name }),
       { ...group },
       {},
+      200,
+      more,
     );
   });
 

@@ -4,7 +4,7 @@ import type { PageSection } from '../../views/layout.tsx';
 import { groupsRoutes } from './groups.routes.tsx';
 
 export { groupsApi } from './groups.api.ts';
-export { canSeeContent, canSeeGroup, type Relation } from './groups.policy.ts';
+export { canManage, canSeeContent, canSeeGroup, type Relation } from './groups.policy.ts';
 export {
   groupReadableBy,
   readableGroupIds,
@@ -17,7 +17,7 @@ export type { Group, Visibility } from './groups.table.ts';
 export async function registerGroups(
   app: FastifyInstance,
   deps: Deps,
-  sections: { feed?: PageSection } = {},
+  sections: { feed?: PageSection; settings?: PageSection } = {},
 ): Promise<void> {
   await groupsRoutes(app, deps, sections);
 }

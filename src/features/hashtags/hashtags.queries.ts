@@ -14,14 +14,12 @@ export async function resolveAliases(db: Db, tags: readonly string[]): Promise<s
   return [...new Set(tags.map((t) => map.get(t) ?? t))];
 }
 
-/** Records the post's hashtags (creating new ones with the spelling first used). */
-export async function setPostHashtags(
+/** Creates the hashtags not known yet, with the spelling first used. */
+export async function ensureHashtags(
   db: Db,
-  post: { id: string; group_id: string | null },
   tags: readonly { tag: string; display: string }[],
   now: Date,
 ): Promise<void> {
-  await db.deleteFrom('post_hashtags').where('post_id', '=', post.id).execute();
   if (tags.length === 0) return;
   await db
     .insertInto('hashtags')
@@ -35,6 +33,18 @@ export async function setPostHashtags(
     )
     .onConflict((oc) => oc.column('tag').doNothing())
     .execute();
+}
+
+/** Records the post's hashtags (creating new ones with the spelling first used). */
+export async function setPostHashtags(
+  db: Db,
+  post: { id: string; group_id: string | null },
+  tags: readonly { tag: string; display: string }[],
+  now: Date,
+): Promise<void> {
+  await db.deleteFrom('post_hashtags').where('post_id', '=', post.id).execute();
+  if (tags.length === 0) return;
+  await ensureHashtags(db, tags, now);
   await db
     .insertInto('post_hashtags')
     .values(tags.map((t) => ({ tag: t.tag, post_id: post.id, group_id: post.group_id })))

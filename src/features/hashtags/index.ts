@@ -7,6 +7,7 @@ export {
 export {
   aliasTarget,
   countVisible,
+  ensureHashtags,
   findHashtag,
   relatedTags,
   resolveAliases,

@@ -19,6 +19,7 @@ const NotificationJson = Type.Object({
     Type.Literal('join_request'),
     Type.Literal('announcement'),
     Type.Literal('answer_accepted'),
+    Type.Literal('question_overdue'),
   ]),
   actor: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
   count: Type.Integer({ description: 'batched reactions: how many' }),

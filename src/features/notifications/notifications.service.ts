@@ -171,6 +171,36 @@ export async function notify(
         },
       ]);
     }
+    case 'question.overdue': {
+      // The group's owners, or for an org-wide question the admins: active people who may
+      // read it, not the asker.
+      const people = event.groupId
+        ? db
+            .selectFrom('group_members')
+            .innerJoin('users', 'users.id', 'group_members.user_id')
+            .select('users.id')
+            .where('group_members.group_id', '=', event.groupId)
+            .where('group_members.role', '=', 'owner')
+        : db.selectFrom('users').select('users.id').where('users.role', '=', 'admin');
+      const ids = (
+        await people
+          .where('users.status', '=', 'active')
+          .where('users.id', '!=', event.askerId)
+          .execute()
+      ).map((r) => r.id);
+      const readers = await readersOf(db, event.postId, ids);
+      return insert(
+        db,
+        now,
+        readers.map((userId) => ({
+          userId,
+          kind: 'question_overdue',
+          actorId: event.askerId,
+          postId: event.postId,
+          groupId: event.groupId,
+        })),
+      );
+    }
     case 'group.invited':
       return insert(db, now, [
         {
@@ -219,6 +249,7 @@ export function registerNotificationHandlers(deps: Pick<Deps, 'db' | 'clock'>, b
     'comment.created',
     'reaction.added',
     'answer.accepted',
+    'question.overdue',
     'group.invited',
     'group.requested',
   ] as const) {

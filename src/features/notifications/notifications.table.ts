@@ -6,7 +6,8 @@ export type NotificationKind =
   | 'group_invitation'
   | 'join_request'
   | 'announcement'
-  | 'answer_accepted';
+  | 'answer_accepted'
+  | 'question_overdue';
 
 export interface NotificationsTable {
   id: string;

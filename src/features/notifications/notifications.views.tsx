@@ -27,6 +27,7 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   join_request: 'notifications.join_request',
   announcement: 'notifications.announcement',
   answer_accepted: 'notifications.answer_accepted',
+  question_overdue: 'notifications.question_overdue',
 };
 
 /** Where a notification leads. */
@@ -37,7 +38,12 @@ export function targetOf(n: Pick<NotificationRow, 'post_id' | 'comment_id' | 'gr
 }
 
 export function notificationText(ctx: PageContext, n: NotificationRow): string {
-  return ctx.i18n.t(TEXT[n.kind], {
+  // An org-wide question has no group to name.
+  const key =
+    n.kind === 'question_overdue' && !n.group_id
+      ? 'notifications.question_overdue_org'
+      : TEXT[n.kind];
+  return ctx.i18n.t(key, {
     actor: n.actor_name ?? '?',
     others: Math.max(0, n.count - 1),
     group: n.group_name ?? '',

@@ -5,6 +5,7 @@ import { AppError, forbidden } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { MessageKey, Params } from '../../views/i18n.ts';
 import type { User } from '../accounts/accounts.table.ts';
+import { documentsOfPosts, type AttachedDocument } from '../documents/post-documents.ts';
 import type { Attachment, AttachmentKind } from './attachments.table.ts';
 import { extensionOf, sniff, type ImageFormat } from './file-types.ts';
 import { canEditPost } from './posts.policy.ts';
@@ -45,7 +46,11 @@ export interface NewAttachment {
   thumb: Buffer | null;
 }
 
-export type PostWithAttachments = PostView & { attachments: Attachment[] };
+export type PostWithAttachments = PostView & {
+  attachments: Attachment[];
+  /** Documents it attaches that the viewer may read. */
+  documents: AttachedDocument[];
+};
 
 function filesError(
   status: number,
@@ -249,14 +254,17 @@ export async function hydrateWithAttachments(
   viewerId: string,
   posts: readonly Post[],
 ): Promise<PostWithAttachments[]> {
-  const [views, files] = await Promise.all([
+  const ids = posts.map((p) => p.id);
+  const [views, files, docs] = await Promise.all([
     hydrate(db, viewerId, posts),
-    attachmentsOf(
-      db,
-      posts.map((p) => p.id),
-    ),
+    attachmentsOf(db, ids),
+    documentsOfPosts(db, viewerId, ids),
   ]);
-  return views.map((p) => ({ ...p, attachments: files.get(p.id) ?? [] }));
+  return views.map((p) => ({
+    ...p,
+    attachments: files.get(p.id) ?? [],
+    documents: docs.get(p.id) ?? [],
+  }));
 }
 
 /** One attachment of a post the caller has already loaded (and so may read). */

@@ -51,13 +51,35 @@ export const PostJson = Type.Object(
     counts: Counts,
     myReactions: Type.Array(ReactionSchema),
     attachments: Type.Array(AttachmentJson, { description: 'in the order they were attached' }),
+    question: Type.Union(
+      [
+        Type.Object({
+          status: Type.Union([
+            Type.Literal('open'),
+            Type.Literal('answered'),
+            Type.Literal('accepted'),
+          ]),
+          answers: Type.Integer({ description: 'top-level comments by others than the asker' }),
+          acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+        }),
+        Type.Null(),
+      ],
+      { description: 'a question’s state; null for other kinds' },
+    ),
+    documents: Type.Array(
+      Type.Object({ id: Type.String(), title: Type.String(), url: Type.String() }),
+      { description: 'documents it attaches that the caller may read' },
+    ),
   },
   { $id: 'Post' },
 );
 
 /** A post in JSON; its attachments where they were loaded (hydrateWithAttachments). */
 export function postJson(
-  p: PostView & { attachments?: readonly Attachment[] },
+  p: PostView & {
+    attachments?: readonly Attachment[];
+    documents?: readonly { id: string; title: string }[];
+  },
 ): Static<typeof PostJson> {
   const byType = JSON.parse(p.reaction_counts) as Partial<Record<ReactionType, number>>;
   return {
@@ -78,6 +100,12 @@ export function postJson(
     },
     myReactions: [...p.mine],
     attachments: (p.attachments ?? []).map(attachmentJson),
+    question: p.question,
+    documents: (p.documents ?? []).map((d) => ({
+      id: d.id,
+      title: d.title,
+      url: `/api/v1/documents/${d.id}`,
+    })),
   };
 }
 
@@ -94,6 +122,11 @@ const NewPostFields = {
   body: Text(BODY_MAX),
   groupId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
   kind: Type.Optional(KindSchema),
+  documentId: Type.Optional(
+    Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+      description: 'a document to attach, one the author may read (reuse when in another group)',
+    }),
+  ),
 };
 const NewPostJson = Type.Object(NewPostFields, { additionalProperties: false });
 const NewPostForm = Type.Object(
@@ -149,8 +182,12 @@ export async function postsApi(instance: FastifyInstance, deps: Deps): Promise<v
       // The body is checked per content type; any other type would go unchecked.
       if (!req.isMultipart() && req.mediaType !== 'application/json')
         throw new AppError(415, 'unsupported_media_type', 'error.unsupported_media_type');
-      const input = req.body as Static<typeof NewPostJson>;
-      const post = await createPost(deps, viewer, { ...input, uploads: uploadsOf(req) });
+      const { documentId, ...input } = req.body as Static<typeof NewPostJson>;
+      const post = await createPost(deps, viewer, {
+        ...input,
+        document: documentId ?? null,
+        uploads: uploadsOf(req),
+      });
       return reply.code(201).send(await one(viewer.id, post));
     },
   );

@@ -3,6 +3,7 @@ import { isSqlite, type Db } from '../../db/connect.ts';
 import { groupReadableBy } from '../groups/index.ts';
 import type { Database } from '../../db/database.ts';
 import { escapeLike } from '../../lib/text.ts';
+import { questionSummaries, type QuestionSummary } from '../questions/questions.summary.ts';
 import type { MentionTarget } from './markdown.ts';
 import type { Post, ReactionType } from './posts.table.ts';
 
@@ -211,6 +212,8 @@ export interface PostView extends Post {
   hashtags: string[];
   mentions: string[];
   mine: Set<ReactionType>;
+  /** A question's state (open, answered, accepted); null for other kinds. */
+  question: QuestionSummary | null;
 }
 
 /** Adds what a page needs to each post in a few batched queries (no query per post). */
@@ -225,7 +228,8 @@ export async function hydrate(
   const groupIds = [
     ...new Set(posts.map((p) => p.group_id).filter((g): g is string => g !== null)),
   ];
-  const [authors, groups, tags, mentions, mine] = await Promise.all([
+  const questionIds = posts.filter((p) => p.kind === 'question').map((p) => p.id);
+  const [authors, groups, tags, mentions, mine, questions] = await Promise.all([
     db
       .selectFrom('users')
       .select(['id', 'name', 'photo_key', 'title'])
@@ -237,6 +241,7 @@ export async function hydrate(
     hashtagsOf(db, ids),
     mentionsOf(db, ids),
     myReactions(db, viewerId, ids),
+    questionSummaries(db, questionIds),
   ]);
   const authorById = new Map(authors.map((a) => [a.id, a]));
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
@@ -251,6 +256,7 @@ export async function hydrate(
       hashtags: tags.get(p.id) ?? [],
       mentions: mentions.get(p.id) ?? [],
       mine: mine.get(p.id) ?? new Set(),
+      question: questions.get(p.id) ?? null,
     };
   });
 }

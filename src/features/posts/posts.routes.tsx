@@ -28,6 +28,7 @@ import {
   Composer,
   EditPostPage,
   PostPage,
+  QuestionPreviewPage,
   type CommentRow,
   type CommentsExtension,
 } from './posts.views.tsx';
@@ -36,6 +37,15 @@ import { PostExtras } from './moderation.views.tsx';
 import type { PageContext } from '../../views/layout.tsx';
 import type { User } from '../accounts/accounts.table.ts';
 import type { Post } from './posts.table.ts';
+
+/**
+ * Another feature's step before a question from the composer is published (questions: similar
+ * answered questions). Null: none, publish now. Given what was typed.
+ */
+export type QuestionPreview = (
+  viewer: User,
+  text: string,
+) => Promise<((ctx: PageContext) => preact.VNode) | null>;
 
 /** Another feature's additions to a post page's comments (questions), loaded with the page. */
 export type CommentsSection = (
@@ -63,7 +73,7 @@ const back = (v: unknown, fallback: string) =>
 export async function postsRoutes(
   instance: FastifyInstance,
   deps: Deps,
-  sections: { comments?: CommentsSection } = {},
+  sections: { comments?: CommentsSection; questionPreview?: QuestionPreview } = {},
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
@@ -155,6 +165,7 @@ export async function postsRoutes(
             errors={errors}
             back={values.back || '/'}
             maxFileMb={deps.config.attachmentMaxMb}
+            withDocument
           />
         </section>
       ),
@@ -178,6 +189,8 @@ export async function postsRoutes(
           groupId: Type.Optional(Type.String({ maxLength: 40 })),
           kind: Type.Optional(KindSchema),
           back: Type.Optional(Type.String({ maxLength: 500 })),
+          document: Type.Optional(Type.String({ maxLength: 200 })),
+          confirmed: Type.Optional(Type.String({ maxLength: 1 })),
         }),
       },
       attachValidation: true,
@@ -189,9 +202,31 @@ export async function postsRoutes(
         groupId?: string;
         kind?: PostKind;
         back?: string;
+        document?: string;
       };
       const to = back(b.back, '/');
       const uploads = uploadsOf(req);
+      // A question first shows what was asked before, unless the person has seen it already.
+      const confirmed = (req.body as { confirmed?: string } | undefined)?.confirmed === '1';
+      if (b.kind === 'question' && !confirmed && !req.validationError && sections.questionPreview) {
+        const found = await sections.questionPreview(viewer, b.body ?? '');
+        if (found) {
+          const values: Record<string, string> = {};
+          for (const [k, v] of Object.entries(req.body as Record<string, unknown>))
+            if (typeof v === 'string' && v !== '' && k !== '_csrf' && k !== 'confirmed')
+              values[k] = v;
+          values.back = to;
+          return sendPage(req, reply, deps, req.i18n.t('questions.similar_title'), (ctx) => (
+            <QuestionPreviewPage
+              ctx={ctx}
+              found={found(ctx)}
+              values={values}
+              filesSent={(uploads?.files.length ?? 0) > 0}
+              maxFileMb={deps.config.attachmentMaxMb}
+            />
+          ));
+        }
+      }
       const r = req.validationError
         ? { errors: { body: req.i18n.t('validation.invalid_format') } }
         : await tryForm(req, () =>
@@ -200,6 +235,7 @@ export async function postsRoutes(
               groupId: b.groupId || null,
               kind: b.kind,
               uploads,
+              document: b.document || null,
             }),
           );
       // A refused post comes back on its own page with everything that was typed.
@@ -213,6 +249,7 @@ export async function postsRoutes(
             kind: b.kind ?? 'post',
             back: to,
             filesSent: uploads?.files.length ? '1' : '',
+            document: b.document ?? '',
           },
           r.errors,
           400,
@@ -225,10 +262,20 @@ export async function postsRoutes(
     '/posts/new',
     {
       schema: {
-        querystring: Type.Object({ groupId: Type.Optional(Type.String({ maxLength: 40 })) }),
+        querystring: Type.Object({
+          groupId: Type.Optional(Type.String({ maxLength: 40 })),
+          document: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
       },
     },
-    async (req, reply) => showComposer(req, reply, { groupId: req.query.groupId ?? '' }, {}, 200),
+    async (req, reply) =>
+      showComposer(
+        req,
+        reply,
+        { groupId: req.query.groupId ?? '', document: req.query.document ?? '' },
+        {},
+        200,
+      ),
   );
 
   app.get('/posts/:id/edit', { schema: { params: IdParams } }, async (req, reply) => {

@@ -17,6 +17,7 @@ import {
   storeAttachments,
   type Uploads,
 } from './attachments.ts';
+import { attachableDocument, attachDocument } from '../documents/post-documents.ts';
 import { renderMarkdown } from './markdown.ts';
 import { canDeletePost, canEditPost } from './posts.policy.ts';
 import { findPost, readableBy, resolveMentions, setReaction } from './posts.queries.ts';
@@ -73,6 +74,8 @@ export interface NewPost {
   kind?: PostKind;
   /** Files from a multipart form, checked here (attachments.ts). */
   uploads?: Uploads;
+  /** A document to attach (its id or address); one the author may read. */
+  document?: string | null;
 }
 
 /**
@@ -96,6 +99,9 @@ export async function createPost(
     if (!rel.role) throw fieldError('groupId', 'not_member', 'posts.members_post');
     groupId = group.id;
   }
+  const doc = input.document?.trim()
+    ? await attachableDocument(deps.db, actor.id, input.document)
+    : null;
   const files = input.uploads ? await prepareAttachments(input.uploads) : [];
   const r = await render(deps, body);
   const now = deps.clock();
@@ -115,6 +121,7 @@ export async function createPost(
     await deps.db.transaction().execute(async (trx) => {
       await trx.insertInto('posts').values(post).execute();
       await insertAttachments(trx, post.id, files, now);
+      if (doc) await attachDocument(trx, post, doc, now);
       await setPostHashtags(trx, post, r.tags, now);
       if (r.mentionIds.length) {
         await trx

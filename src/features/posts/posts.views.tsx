@@ -1,6 +1,7 @@
 import { Pager } from '../../views/pager.tsx';
 import { Avatar } from '../accounts/people.views.tsx';
-import { Csrf, ErrorSummary, Select, TextArea, type Errors } from '../../views/form.tsx';
+import { Csrf, ErrorSummary, Field, Select, TextArea, type Errors } from '../../views/form.tsx';
+import type { AttachedDocument } from '../documents/post-documents.ts';
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import type { PostView } from './posts.queries.ts';
@@ -23,7 +24,25 @@ const REACTION_SYMBOL: Record<ReactionType, string> = {
 };
 
 /** A post as pages show it; attachments where the page loaded them (hydrateWithAttachments). */
-export type ShownPost = PostView & { attachments?: readonly Attachment[] };
+export type ShownPost = PostView & {
+  attachments?: readonly Attachment[];
+  documents?: readonly AttachedDocument[];
+};
+
+/** Links to the documents a post attaches (those the viewer may read). */
+function PostDocuments({ ctx, docs }: { ctx: PageContext; docs: readonly AttachedDocument[] }) {
+  if (docs.length === 0) return null;
+  return (
+    <ul class="post-documents" aria-label={ctx.i18n.t('documents.attached')}>
+      {docs.map((d) => (
+        <li>
+          <span aria-hidden="true">📄 </span>
+          <a href={`/documents/${d.id}`}>{d.title}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The dangerouslySetInnerHTML of a post is its Markdown rendered with raw HTML off (markdown.ts). */
 function Body({ html }: { html: string }) {
@@ -54,6 +73,23 @@ export function Reactions({ ctx, post, back }: { ctx: PageContext; post: PostVie
         );
       })}
     </form>
+  );
+}
+
+const QUESTION_STATE = {
+  open: { symbol: '?', key: 'questions.card_open' },
+  answered: { symbol: '💬', key: 'questions.card_answered' },
+  accepted: { symbol: '✔', key: 'questions.card_accepted' },
+} as const satisfies Record<string, { symbol: string; key: MessageKey }>;
+
+/** A question's state on its card: a symbol and words, never colour alone. */
+function QuestionState({ ctx, q }: { ctx: PageContext; q: NonNullable<PostView['question']> }) {
+  const s = QUESTION_STATE[q.status];
+  return (
+    <span class={`q-status q-${q.status}`}>
+      <span aria-hidden="true">{s.symbol} </span>
+      {ctx.i18n.t(s.key, { count: q.answers })}
+    </span>
   );
 }
 
@@ -93,6 +129,12 @@ export function PostCard(props: {
             {post.kind !== 'post'
               ? ` · ${t(post.kind === 'question' ? 'posts.kind_question' : 'posts.kind_announcement')}`
               : ''}
+            {post.question ? (
+              <>
+                {' · '}
+                <QuestionState ctx={ctx} q={post.question} />
+              </>
+            ) : null}
             {props.isNew ? (
               <>
                 {' · '}
@@ -104,6 +146,7 @@ export function PostCard(props: {
       </header>
       <Body html={post.html} />
       <AttachmentList ctx={ctx} files={post.attachments ?? []} />
+      <PostDocuments ctx={ctx} docs={post.documents ?? []} />
       <footer class="post-foot">
         <Reactions ctx={ctx} post={post} back={props.back} />
         <a href={`/posts/${post.id}#comments`}>
@@ -160,6 +203,8 @@ export function Composer(props: {
   back: string;
   /** ATTACHMENT_MAX_MB, for the file picker's hint. */
   maxFileMb: number;
+  /** The field for a document to attach (the composer's own page; feeds leave it out). */
+  withDocument?: boolean;
 }) {
   const { ctx, values, errors } = props;
   const { t } = ctx.i18n;
@@ -212,13 +257,72 @@ export function Composer(props: {
             options={kinds}
           />
         </div>
+        {/* Filled by app.js while a question is typed: answered questions like it. */}
+        <section class="similar-questions" aria-live="polite" aria-labelledby="similar-h">
+          <h3 id="similar-h" hidden>
+            {t('questions.similar_live')}
+          </h3>
+          <ul hidden></ul>
+        </section>
         <FilesField
           ctx={ctx}
           errors={errors}
           maxMb={props.maxFileMb}
           chooseAgain={v('filesSent') === '1'}
         />
+        {props.withDocument || v('document') ? (
+          <Field
+            name="document"
+            label={t('documents.attach_label')}
+            hint={t('documents.attach_hint')}
+            value={v('document')}
+            errors={errors}
+            maxLength={200}
+          />
+        ) : null}
         <button type="submit">{t('posts.publish')}</button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The step before a question is published (without JavaScript): what another feature found
+ * (similar answered questions), the question as written, and a button that publishes it with
+ * everything carried over in hidden fields. Files cannot be carried: they are chosen again.
+ */
+export function QuestionPreviewPage(props: {
+  ctx: PageContext;
+  found: preact.VNode;
+  /** The composer's fields, to send again. */
+  values: Record<string, string>;
+  filesSent: boolean;
+  maxFileMb: number;
+}) {
+  const { ctx, values } = props;
+  const { t } = ctx.i18n;
+  return (
+    <section class="question-preview">
+      {props.found}
+      <h2 id="your-question-h">{t('questions.your_question')}</h2>
+      <blockquote class="your-question" aria-labelledby="your-question-h">
+        {(values.body ?? '').split('\n').map((line, i) => (
+          <>
+            {i > 0 ? <br /> : null}
+            {line}
+          </>
+        ))}
+      </blockquote>
+      <form method="post" action="/posts" enctype="multipart/form-data" class="stack" novalidate>
+        <Csrf token={ctx.csrfToken} />
+        {Object.entries(values).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="confirmed" value="1" />
+        {props.filesSent ? (
+          <FilesField ctx={ctx} errors={{}} maxMb={props.maxFileMb} chooseAgain />
+        ) : null}
+        <button type="submit">{t('questions.post_anyway')}</button>
       </form>
     </section>
   );

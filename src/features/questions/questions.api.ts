@@ -8,15 +8,44 @@ import { notFound } from '../../http/errors.ts';
 import type { User } from '../accounts/accounts.table.ts';
 import { canSeeContent, loadGroup } from '../groups/index.ts';
 import { aliasTarget, normaliseTag } from '../hashtags/index.ts';
-import { findQuestion, listQuestions, statusOf } from './questions.queries.ts';
+import { answerTimes, type AnswerTimes } from './answer-times.ts';
+import { findQuestion, isOverdue, listQuestions, statusOf } from './questions.queries.ts';
 import { StatusSchema } from './questions.routes.tsx';
 import { acceptAnswer, loadQuestion, unacceptAnswer, voteHelpful } from './questions.service.ts';
+import { getBusinessHours, getOrgTargetHours, targetHoursFor } from './questions.targets.ts';
+import { findSimilarQuestions } from './similar.ts';
 
 const QuestionStatusSchema = Type.Union([
   Type.Literal('open'),
   Type.Literal('answered'),
   Type.Literal('accepted'),
 ]);
+
+const TookJson = Type.Union(
+  [
+    Type.Object({
+      calendarHours: Type.Number({ description: 'hours on the clock, to the hundredth' }),
+      businessHours: Type.Number({
+        description: 'working hours only (the admin’s working days, hours and holidays)',
+      }),
+    }),
+    Type.Null(),
+  ],
+  { description: 'null until it happened' },
+);
+const Times = {
+  timeToFirstAnswer: TookJson,
+  timeToAcceptedAnswer: TookJson,
+};
+const timesJson = (t: AnswerTimes) => ({
+  timeToFirstAnswer: t.firstAnswer,
+  timeToAcceptedAnswer: t.acceptedAnswer,
+});
+const Overdue = Type.Boolean({
+  description:
+    'open, and waiting longer than its target (the group’s, or for org-wide ' +
+    'questions the organisation’s)',
+});
 
 const QuestionJson = Type.Object(
   {
@@ -28,6 +57,9 @@ const QuestionJson = Type.Object(
     }),
     acceptedCommentId: Type.Union([Type.String(), Type.Null()]),
     acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    ...Times,
+    targetHours: Type.Integer({ description: 'hours it may wait for a first answer' }),
+    overdue: Overdue,
   },
   { $id: 'Question' },
 );
@@ -43,7 +75,20 @@ const QuestionListItem = Type.Object({
   firstAnswerAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   acceptedCommentId: Type.Union([Type.String(), Type.Null()]),
   acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  ...Times,
+  overdue: Overdue,
   url: Type.String(),
+});
+
+const SimilarJson = Type.Object({
+  id: Type.String(),
+  body: Type.String(),
+  author: Type.Object({ name: Type.String() }),
+  groupId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  status: QuestionStatusSchema,
+  acceptedCommentId: Type.Union([Type.String(), Type.Null()]),
+  url: Type.String({ description: 'the question’s answers (the accepted one if any)' }),
 });
 
 const HelpfulJson = Type.Object({
@@ -65,6 +110,10 @@ export async function questionsApi(instance: FastifyInstance, deps: Deps): Promi
   const state = async (viewer: User, postId: string): Promise<Static<typeof QuestionJson>> => {
     const { post } = await loadQuestion(deps, viewer, postId);
     const q = (await findQuestion(db, post.id))!;
+    const [bh, targetHours] = await Promise.all([
+      getBusinessHours(db),
+      targetHoursFor(db, post.group_id),
+    ]);
     return {
       postId: q.post_id,
       status: statusOf(q),
@@ -72,6 +121,9 @@ export async function questionsApi(instance: FastifyInstance, deps: Deps): Promi
       firstAnswerAt: q.first_answer_at,
       acceptedCommentId: q.accepted_comment_id,
       acceptedAt: q.accepted_at,
+      ...timesJson(answerTimes(q, bh)),
+      targetHours,
+      overdue: isOverdue({ ...q, target_hours: targetHours }, deps.clock()),
     };
   };
 
@@ -83,9 +135,11 @@ export async function questionsApi(instance: FastifyInstance, deps: Deps): Promi
         summary: 'Questions the caller may read: open ones oldest first, others newest first',
         description:
           '`open`: no answer yet by anyone but the asker; `answered`: at least one; `all`. ' +
+          '`overdue=true`: only open questions past their target. ' +
           'A group the caller may not see is "not found".',
         querystring: Type.Object({
           status: Type.Optional(StatusSchema),
+          overdue: Type.Optional(Type.Boolean()),
           groupId: Type.Optional(Type.String({ maxLength: 40 })),
           tag: Type.Optional(Type.String({ maxLength: 200 })),
           cursor: Type.Optional(Type.String({ maxLength: 40 })),
@@ -106,13 +160,21 @@ export async function questionsApi(instance: FastifyInstance, deps: Deps): Promi
         const asked = normaliseTag(req.query.tag);
         tag = (await aliasTarget(db, asked)) ?? asked;
       }
-      const page = await listQuestions(db, viewer.id, {
-        status,
-        groupId: groupId ?? null,
-        tag,
-        cursor: cursor ?? null,
-        limit,
-      });
+      const now = deps.clock();
+      const [bh, orgTargetHours] = await Promise.all([getBusinessHours(db), getOrgTargetHours(db)]);
+      const page = await listQuestions(
+        db,
+        viewer.id,
+        {
+          status,
+          overdue: req.query.overdue === true,
+          groupId: groupId ?? null,
+          tag,
+          cursor: cursor ?? null,
+          limit,
+        },
+        { now, orgTargetHours },
+      );
       return {
         items: page.items.map((q) => ({
           id: q.id,
@@ -125,9 +187,50 @@ export async function questionsApi(instance: FastifyInstance, deps: Deps): Promi
           firstAnswerAt: q.first_answer_at,
           acceptedCommentId: q.accepted_comment_id,
           acceptedAt: q.accepted_at,
+          ...timesJson(answerTimes(q, bh)),
+          overdue: isOverdue(q, now),
           url: `/posts/${q.id}`,
         })),
         nextCursor: page.next,
+      };
+    },
+  );
+
+  app.get(
+    '/questions/similar',
+    {
+      schema: {
+        tags,
+        summary: 'Answered questions like a text, for someone about to ask',
+        description:
+          'Questions the caller may read that have an answer and share significant words ' +
+          'with `q` (case and German umlauts folded), the closest and newest first. ' +
+          'Not paged: `nextCursor` is always null.',
+        querystring: Type.Object({
+          q: Type.String({ maxLength: 2000 }),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
+        }),
+        response: { 200: Page(SimilarJson), ...problems(400, 401) },
+      },
+    },
+    async (req) => {
+      const viewer = requireViewer(req);
+      const items = await findSimilarQuestions(db, viewer, req.query.q, {
+        limit: req.query.limit ?? 5,
+        now: deps.clock(),
+      });
+      return {
+        items: items.map((q) => ({
+          id: q.id,
+          body: q.body,
+          author: { name: q.authorName },
+          groupId: q.groupId,
+          createdAt: q.createdAt,
+          status: q.status,
+          acceptedCommentId: q.acceptedCommentId,
+          url: q.url,
+        })),
+        nextCursor: null,
       };
     },
   );

@@ -1,5 +1,8 @@
-import type { Db } from '../../db/connect.ts';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { isSqlite, type Db } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
 import { readableBy } from '../posts/index.ts';
+import { DEFAULT_TARGET_HOURS } from './questions.targets.ts';
 import type { QuestionStatus } from './questions.table.ts';
 
 export async function findQuestion(db: Db, postId: string) {
@@ -17,22 +20,62 @@ export interface QuestionFilter {
   groupId?: string | null;
   /** A normalised hashtag. */
   tag?: string | null;
+  /** Only open questions past their target. */
+  overdue?: boolean;
   /** The post id to continue after. */
   cursor?: string | null;
   limit: number;
 }
 
+/** What "overdue" is measured against: now, and the target for org-wide questions. */
+export interface Deadline {
+  now: Date;
+  orgTargetHours: number;
+}
+
+type QEb = ExpressionBuilder<Database, 'questions' | 'posts' | 'question_targets'>;
+
+/**
+ * The hours a question may wait for a first answer: its group's target (no row: the default),
+ * or for an org-wide question the organisation's. Needs `question_targets` joined on the group.
+ */
+const targetHours = (orgTargetHours: number) =>
+  sql<number>`(case when ${sql.ref('posts.group_id')} is null then cast(${orgTargetHours} as integer)
+    else coalesce(${sql.ref('question_targets.target_hours')}, ${sql.lit(DEFAULT_TARGET_HOURS)}) end)`;
+
+/** Open and past its target: asked_at + target ≤ now, compared in seconds since the epoch. */
+export function overdueWhere(db: Db, d: Deadline) {
+  const asked = isSqlite(db)
+    ? sql<number>`unixepoch(${sql.ref('questions.asked_at')}, 'subsec')`
+    : sql<number>`extract(epoch from ${sql.ref('questions.asked_at')}::timestamptz)`;
+  const nowSec = d.now.getTime() / 1000;
+  return (eb: QEb) =>
+    eb.and([
+      eb('questions.first_answer_at', 'is', null),
+      eb(sql`${asked} + ${targetHours(d.orgTargetHours)} * 3600`, '<=', nowSec),
+    ]);
+}
+
+/** The same test in code, for a row already loaded. */
+export const isOverdue = (
+  q: { first_answer_at: string | null; asked_at: string; target_hours: number },
+  now: Date,
+): boolean =>
+  q.first_answer_at === null &&
+  Date.parse(q.asked_at) + Number(q.target_hours) * 3_600_000 <= now.getTime();
+
 /**
  * Questions the viewer may read. Open ones oldest first (the longest waiting lead); answered
  * and all newest first. Post ids sort by time, so they are the cursor.
  */
-export async function listQuestions(db: Db, viewerId: string, f: QuestionFilter) {
+export async function listQuestions(db: Db, viewerId: string, f: QuestionFilter, d: Deadline) {
   const oldestFirst = f.status === 'open';
   let q = db
     .selectFrom('questions')
     .innerJoin('posts', 'posts.id', 'questions.post_id')
     .innerJoin('users', 'users.id', 'posts.author_id')
     .leftJoin('groups', 'groups.id', 'posts.group_id')
+    .leftJoin('question_targets', 'question_targets.group_id', 'posts.group_id')
     .select([
       'posts.id',
       'posts.body',
@@ -45,8 +88,11 @@ export async function listQuestions(db: Db, viewerId: string, f: QuestionFilter)
       'questions.first_answer_at',
       'questions.accepted_comment_id',
       'questions.accepted_at',
+      'questions.asked_at',
+      targetHours(d.orgTargetHours).as('target_hours'),
     ])
     .where(readableBy(viewerId, db));
+  if (f.overdue) q = q.where(overdueWhere(db, d));
   if (f.status === 'open') q = q.where('questions.first_answer_at', 'is', null);
   if (f.status === 'answered') q = q.where('questions.first_answer_at', 'is not', null);
   if (f.groupId) q = q.where('posts.group_id', '=', f.groupId);

@@ -10,16 +10,19 @@ import type { User } from '../accounts/accounts.table.ts';
 import { canSeeContent, loadGroup } from '../groups/index.ts';
 import { aliasTarget, countVisible, findHashtag, normaliseTag } from '../hashtags/index.ts';
 import type { CommentsSection } from '../posts/index.ts';
+import { answerTimes } from './answer-times.ts';
 import { canAccept } from './questions.policy.ts';
 import {
   findQuestion,
   helpfulCounts,
+  isOverdue,
   listQuestions,
   myVotes,
   statusOf,
   type QuestionFilter,
 } from './questions.queries.ts';
 import { acceptAnswer, isGroupOwner, unacceptAnswer, voteHelpful } from './questions.service.ts';
+import { getBusinessHours, getOrgTargetHours, targetHoursFor } from './questions.targets.ts';
 import { answersExtension, QuestionsPage, type ListStatus } from './questions.views.tsx';
 
 export const QUESTIONS_PAGE = 20;
@@ -31,11 +34,12 @@ export const StatusSchema = Type.Union([
 ]);
 const ListQuery = Type.Object({
   status: Type.Optional(StatusSchema),
+  overdue: Type.Optional(Type.Boolean()),
   cursor: Type.Optional(Type.String({ maxLength: 40 })),
 });
 
 /** The post page's part for a question: its state, the accepted answer first, votes, buttons. */
-export function answersSection(deps: Pick<Deps, 'db'>): CommentsSection {
+export function answersSection(deps: Pick<Deps, 'db' | 'clock'>): CommentsSection {
   return async (viewer, post, comments) => {
     if (post.kind !== 'question') return null;
     const question = await findQuestion(deps.db, post.id);
@@ -43,10 +47,12 @@ export function answersSection(deps: Pick<Deps, 'db'>): CommentsSection {
     const answerIds = comments
       .filter((c) => !c.parent_id && c.author_id !== post.author_id)
       .map((c) => c.id);
-    const [helpful, mine, owner] = await Promise.all([
+    const [helpful, mine, owner, bh, targetHours] = await Promise.all([
       helpfulCounts(deps.db, answerIds),
       myVotes(deps.db, viewer.id, answerIds),
       isGroupOwner(deps, viewer, post.group_id),
+      getBusinessHours(deps.db),
+      targetHoursFor(deps.db, post.group_id),
     ]);
     return (ctx) =>
       answersExtension(ctx, {
@@ -58,6 +64,9 @@ export function answersSection(deps: Pick<Deps, 'db'>): CommentsSection {
         helpful,
         mine,
         viewerId: viewer.id,
+        times: answerTimes(question, bh),
+        targetHours,
+        overdue: isOverdue({ ...question, target_hours: targetHours }, deps.clock()),
       });
   };
 }
@@ -70,32 +79,38 @@ export async function questionsRoutes(instance: FastifyInstance, deps: Deps): Pr
   const list = async (
     viewer: User,
     path: string,
-    q: { status?: ListStatus; cursor?: string },
+    q: { status?: ListStatus; overdue?: boolean; cursor?: string },
     where: Pick<QuestionFilter, 'groupId' | 'tag'>,
   ) => {
     const status = q.status ?? 'open';
-    const page = await listQuestions(db, viewer.id, {
-      ...where,
-      status,
-      cursor: q.cursor ?? null,
-      limit: QUESTIONS_PAGE,
-    });
+    const overdue = q.overdue === true;
+    const now = deps.clock();
+    const orgTargetHours = await getOrgTargetHours(db);
+    const page = await listQuestions(
+      db,
+      viewer.id,
+      { ...where, status, overdue, cursor: q.cursor ?? null, limit: QUESTIONS_PAGE },
+      { now, orgTargetHours },
+    );
     const nextUrl = page.next
-      ? `${path}?status=${status}&cursor=${encodeURIComponent(page.next)}`
+      ? `${path}?status=${status}${overdue ? '&overdue=true' : ''}&cursor=${encodeURIComponent(page.next)}`
       : null;
-    return { status, items: page.items, nextUrl };
+    const items = page.items.map((row) => ({ ...row, overdue: isOverdue(row, now) }));
+    return { status, overdue, items, nextUrl };
   };
-  const titleKey = (s: ListStatus) =>
-    s === 'open'
-      ? 'questions.title_open'
-      : s === 'answered'
-        ? 'questions.title_answered'
-        : 'questions.title_all';
+  const titleKey = (s: ListStatus, overdue = false) =>
+    overdue
+      ? 'questions.title_overdue'
+      : s === 'open'
+        ? 'questions.title_open'
+        : s === 'answered'
+          ? 'questions.title_answered'
+          : 'questions.title_all';
 
   app.get('/questions', { schema: { querystring: ListQuery } }, async (req, reply) => {
     const viewer = requireViewer(req);
     const r = await list(viewer, '/questions', req.query, {});
-    const title = req.i18n.t(titleKey(r.status));
+    const title = req.i18n.t(titleKey(r.status, r.overdue));
     return sendPage(req, reply, deps, title, (ctx) => (
       <QuestionsPage ctx={ctx} title={title} path="/questions" {...r} />
     ));
@@ -111,7 +126,7 @@ export async function questionsRoutes(instance: FastifyInstance, deps: Deps): Pr
       if (!canSeeContent(viewer, group, rel)) throw notFound();
       const path = `/groups/${group.id}/questions`;
       const r = await list(viewer, path, req.query, { groupId: group.id });
-      const title = `${req.i18n.t(titleKey(r.status))}: ${group.name}`;
+      const title = `${req.i18n.t(titleKey(r.status, r.overdue))}: ${group.name}`;
       return sendPage(req, reply, deps, title, (ctx) => (
         <QuestionsPage
           ctx={ctx}

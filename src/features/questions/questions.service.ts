@@ -10,9 +10,8 @@ type QDeps = Pick<Deps, 'db' | 'clock' | 'bus'>;
 
 /*
  * Measurement (PRODUCT.md §7, content level) reads `questions`: time to first answer is
- * first_answer_at − asked_at, time to accepted answer accepted_at − asked_at, both in calendar
- * time. Business hours (part 2 of issue 4) will go here: a function of these two instants and
- * the organisation's working hours, used by the analytics rollups, not stored per question.
+ * first_answer_at − asked_at, time to accepted answer accepted_at − asked_at. `answerTimes`
+ * (answer-times.ts) gives both in calendar and in working hours; nothing is stored per question.
  */
 
 export async function isGroupOwner(

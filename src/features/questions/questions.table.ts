@@ -2,7 +2,7 @@
  * One row per question (a post of kind 'question'), kept by triggers (migration 0008): written
  * with the post, its first answer and answer deletions update it on every write path.
  * Times are calendar instants (UTC). Business hours (time to answer counted in working hours)
- * are computed from these in part 2 of issue 4, not stored here.
+ * are computed from these (`answerTimes`), not stored.
  */
 export interface QuestionsTable {
   post_id: string;
@@ -14,6 +14,16 @@ export interface QuestionsTable {
   accepted_comment_id: string | null;
   accepted_at: string | null;
   accepted_by: string | null;
+  /** When the group's owners (org-wide: the admins) were told it passed its target (0011). */
+  overdue_notified_at: string | null;
+}
+
+/** A group's target for a first answer (0011); no row: the default. */
+export interface QuestionTargetsTable {
+  group_id: string;
+  target_hours: number;
+  updated_by: string | null;
+  updated_at: string;
 }
 
 /** "Helpful" on an answer: one per person, never on one's own answer. */
@@ -26,6 +36,7 @@ export interface AnswerVotesTable {
 export interface QuestionsTables {
   questions: QuestionsTable;
   answer_votes: AnswerVotesTable;
+  question_targets: QuestionTargetsTable;
 }
 
 export type QuestionStatus = 'open' | 'answered' | 'accepted';

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { Pager } from '../../views/pager.tsx';
 import type { CommentsExtension } from '../posts/index.ts';
+import type { AnswerTimes, Took } from './answer-times.ts';
 import { statusOf, type QuestionRow } from './questions.queries.ts';
 import type { QuestionStatus } from './questions.table.ts';
 
@@ -22,6 +23,49 @@ export function StatusMark({ ctx, status }: { ctx: PageContext; status: Question
   );
 }
 
+/** "Overdue": a word and a symbol. */
+export function OverdueMark({ ctx }: { ctx: PageContext }) {
+  return (
+    <strong class="q-overdue">
+      <span aria-hidden="true">⏰ </span>
+      {ctx.i18n.t('questions.overdue')}
+    </strong>
+  );
+}
+
+const hours = (ctx: PageContext, h: number) => ctx.i18n.number(h, { maximumFractionDigits: 1 });
+
+/** "after 66 h (2 h in working hours)". */
+function TookText({ ctx, took, msg }: { ctx: PageContext; took: Took; msg: MessageKey }) {
+  return (
+    <>
+      {ctx.i18n.t(msg, {
+        calendar: hours(ctx, took.calendarHours),
+        business: hours(ctx, took.businessHours),
+      })}
+    </>
+  );
+}
+
+/** Time to the first and to the accepted answer, in calendar and in working hours. */
+export function AnswerTimesList({ ctx, times }: { ctx: PageContext; times: AnswerTimes }) {
+  if (!times.firstAnswer && !times.acceptedAnswer) return null;
+  return (
+    <ul class="answer-times">
+      {times.firstAnswer ? (
+        <li>
+          <TookText ctx={ctx} took={times.firstAnswer} msg="questions.took_first" />
+        </li>
+      ) : null}
+      {times.acceptedAnswer ? (
+        <li>
+          <TookText ctx={ctx} took={times.acceptedAnswer} msg="questions.took_accepted" />
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
 export type ListStatus = 'open' | 'answered' | 'all';
 const FILTERS: [ListStatus, MessageKey][] = [
   ['open', 'questions.filter_open'],
@@ -36,7 +80,9 @@ export function QuestionsPage(props: {
   /** The page's path, to which the filter adds `?status=`. */
   path: string;
   status: ListStatus;
-  items: QuestionRow[];
+  /** Only the open questions past their target. */
+  overdue: boolean;
+  items: (QuestionRow & { overdue: boolean })[];
   nextUrl: string | null;
   /** Links beside the title (back to the group or hashtag). */
   context?: preact.VNode | null;
@@ -53,19 +99,35 @@ export function QuestionsPage(props: {
             <li>
               <a
                 href={`${props.path}?status=${s}`}
-                aria-current={s === props.status ? 'page' : undefined}
+                aria-current={s === props.status && !props.overdue ? 'page' : undefined}
               >
                 {t(key)}
               </a>
             </li>
           ))}
           <li>
+            <a
+              href={`${props.path}?status=open&overdue=true`}
+              aria-current={props.overdue ? 'page' : undefined}
+            >
+              {t('questions.filter_overdue')}
+            </a>
+          </li>
+          <li>
             <a href="/posts/new">{t('questions.ask')}</a>
           </li>
         </ul>
       </nav>
       {items.length === 0 ? (
-        <p class="empty">{t(props.status === 'open' ? 'questions.none_open' : 'questions.none')}</p>
+        <p class="empty">
+          {t(
+            props.overdue
+              ? 'questions.none_overdue'
+              : props.status === 'open'
+                ? 'questions.none_open'
+                : 'questions.none',
+          )}
+        </p>
       ) : (
         <ul class="questions">
           {items.map((q) => (
@@ -77,6 +139,12 @@ export function QuestionsPage(props: {
               </p>
               <p class="meta">
                 <StatusMark ctx={ctx} status={statusOf(q)} />
+                {q.overdue ? (
+                  <>
+                    {' · '}
+                    <OverdueMark ctx={ctx} />
+                  </>
+                ) : null}
                 {' · '}
                 {t('questions.asked_by', { name: q.author_name })}
                 {q.group_id && q.group_name ? (
@@ -108,6 +176,9 @@ export interface AnswerState {
   helpful: Map<string, number>;
   mine: Set<string>;
   viewerId: string;
+  times: AnswerTimes;
+  targetHours: number;
+  overdue: boolean;
 }
 
 /** The question's part of its post page: status, the accepted answer first, the buttons. */
@@ -115,10 +186,20 @@ export function answersExtension(ctx: PageContext, s: AnswerState): CommentsExte
   const { t } = ctx.i18n;
   return {
     header: (
-      <p class={`question-state q-${s.status}`}>
-        <span aria-hidden="true">{STATUS[s.status].symbol} </span>
-        {t('questions.status', { status: t(STATUS[s.status].key) })}
-      </p>
+      <>
+        <p class={`question-state q-${s.status}`}>
+          <span aria-hidden="true">{STATUS[s.status].symbol} </span>
+          {t('questions.status', { status: t(STATUS[s.status].key) })}
+          {s.overdue ? (
+            <>
+              {' · '}
+              <OverdueMark ctx={ctx} />{' '}
+              {t('questions.overdue_since', { hours: ctx.i18n.number(s.targetHours) })}
+            </>
+          ) : null}
+        </p>
+        <AnswerTimesList ctx={ctx} times={s.times} />
+      </>
     ),
     first: s.acceptedId,
     classOf: (c) => (c.id === s.acceptedId ? 'accepted-answer' : null),

@@ -38,7 +38,10 @@ describe.each(DIALECTS)('kantine seed (%s)', (dialect) => {
   }, 120_000);
   afterAll(async () => t?.close());
 
-  const count = async (table: 'users' | 'groups' | 'posts' | 'comments' | 'reactions') =>
+  const count = async (
+    table:
+      'users' | 'groups' | 'posts' | 'comments' | 'reactions' | 'search_items' | 'search_queue',
+  ) =>
     Number(
       (
         await t.deps.db
@@ -55,11 +58,20 @@ describe.each(DIALECTS)('kantine seed (%s)', (dialect) => {
     const interactions = (await count('comments')) + (await count('reactions'));
     expect(interactions).toBeGreaterThan(TINY.interactions * 0.6);
     expect(interactions).toBeLessThan(TINY.interactions * 1.4);
-    expect(progress.length).toBe(20);
-    expect(progress.at(-1)).toMatch(/100 % · 600 posts · [\d,]+ rows · [\d,]+ rows\/s/);
+    // A line per 5 % of the posts, then the documents'.
+    const postLines = progress.filter(
+      (l) => !l.startsWith('seed: documents') && !l.startsWith('seed: search index'),
+    );
+    expect(postLines.length).toBe(20);
+    expect(postLines.at(-1)).toMatch(/100 % · 600 posts · [\d,]+ rows · [\d,]+ rows\/s/);
     const info = (await seedInfo(t.deps.db))!;
     expect(info.scale).toBe('custom');
     expect(info.rows.posts).toBe(TINY.posts);
+    // Every post and comment is in the search index, and nothing is left queued.
+    expect(await count('search_items')).toBeGreaterThanOrEqual(
+      (await count('posts')) + (await count('comments')),
+    );
+    expect(await count('search_queue')).toBe(0);
     expect(seedReport(info, 'http://x')).toContain(`password for everyone: ${SEED_PASSWORD}`);
   });
 
@@ -135,7 +147,10 @@ describe.each(DIALECTS)('kantine seed (%s)', (dialect) => {
     }
     expect(mentioned).toBeGreaterThan(posts.length * 0.05);
     const used = await db.selectFrom('hashtags').select(['tag', 'display', 'meaning']).execute();
-    expect(new Set(used.map((h) => h.tag))).toEqual(new Set(tags.map((x) => x.tag)));
+    const onDocuments = await db.selectFrom('document_hashtags').select('tag').execute();
+    expect(new Set(used.map((h) => h.tag))).toEqual(
+      new Set([...tags.map((x) => x.tag), ...onDocuments.map((x) => x.tag)]),
+    );
     expect(used.find((h) => h.tag === 'ärger')).toMatchObject({
       display: 'Ärger',
       meaning: 'pain_point',

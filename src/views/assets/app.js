@@ -96,6 +96,71 @@
     });
   }
 
+  // Answered questions like the one being typed (without this, publishing shows them first).
+  var regions = document.querySelectorAll('.similar-questions');
+  for (var r = 0; r < regions.length; r++) suggestSimilar(regions[r]);
+
+  function suggestSimilar(region) {
+    var form = region.form || region.closest('form');
+    if (!form) return;
+    var area = form.querySelector('textarea[name="body"]');
+    var kind = form.querySelector('[name="kind"]');
+    var heading = region.getElementsByTagName('h3')[0];
+    var list = region.getElementsByTagName('ul')[0];
+    if (!area || !kind || !heading || !list) return;
+    var timer = null;
+    var shownFor = null;
+    var confirm = document.createElement('input');
+    confirm.type = 'hidden';
+    confirm.name = 'confirmed';
+    confirm.value = '1';
+    function clear() {
+      list.innerHTML = '';
+      list.hidden = true;
+      heading.hidden = true;
+      shownFor = null;
+      if (confirm.parentNode) confirm.parentNode.removeChild(confirm);
+    }
+    function show(text, items) {
+      list.innerHTML = '';
+      for (var i = 0; i < items.length; i++) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = items[i].url;
+        var body = items[i].body;
+        a.textContent = body.length > 140 ? body.slice(0, 140) + '…' : body;
+        li.appendChild(a);
+        list.appendChild(li);
+      }
+      list.hidden = items.length === 0;
+      heading.hidden = items.length === 0;
+      shownFor = text;
+      // The person has seen what was answered before: publishing needs no extra step.
+      form.appendChild(confirm);
+    }
+    function check() {
+      clearTimeout(timer);
+      var text = area.value;
+      if (kind.value !== 'question' || text.trim().length < 3) return clear();
+      if (text === shownFor) return;
+      if (confirm.parentNode) confirm.parentNode.removeChild(confirm);
+      timer = setTimeout(function () {
+        var xhr = new XMLHttpRequest();
+        xhr.open(
+          'GET',
+          '/api/v1/questions/similar?limit=5&q=' + encodeURIComponent(text.slice(0, 2000)),
+        );
+        xhr.onload = function () {
+          if (xhr.status === 200 && area.value === text && kind.value === 'question')
+            show(text, JSON.parse(xhr.responseText).items);
+        };
+        xhr.send();
+      }, 400);
+    }
+    area.addEventListener('input', check);
+    kind.addEventListener('change', check);
+  }
+
   // Live updates over server-sent events: the unread count, and "N new posts" on the feed.
   if (!window.EventSource || document.body.getAttribute('data-live') !== '1') return;
   var badge = document.getElementById('unread-count');
