@@ -3,7 +3,8 @@ import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
 // Frozen: the search index. `search_items` holds one row per searchable item with what
 // permission filtering and the filters need; its terms (made in the app by
 // src/features/search/normalize.ts, the same for both databases) are in an FTS5 table on
-// SQLite and in a tsvector with a GIN index on PostgreSQL.
+// SQLite and in a tsvector with a GIN index on PostgreSQL (terms weight A, reversed terms B,
+// facets C).
 //
 // Triggers put every changed source row in `search_queue` (app, demo, seed, cascades alike);
 // the app drains the queue before each search and in a job, so the index never misses a path.
@@ -31,10 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   if (sqlite) {
-    // Contentless: the text is shown from its own table. detail=column: column filters (words
-    // vs reversed words) without positions, which no query here needs. prefix='3': short
-    // prefixes ("kun*") read one index entry instead of every term they start.
-    await sql`create virtual table search_fts using fts5(terms, rterms,
+    // Contentless: the text is shown from its own table. detail=column: column filters (words,
+    // reversed words, facets) without positions, which no query here needs. prefix='3': short
+    // prefixes ("kun*") read one index entry instead of every term they start. `facets` holds
+    // the item's kind, group and author as tokens, so those filters are joined in the index
+    // rather than checked on every match.
+    await sql`create virtual table search_fts using fts5(terms, rterms, facets,
       content='', contentless_delete=1, detail=column, prefix='3')`.execute(db);
   } else {
     await sql`create index search_items_tsv on search_items using gin (tsv)`.execute(db);

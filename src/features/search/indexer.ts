@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { isSqlite, type Db } from '../../db/connect.ts';
-import { indexTerms } from './normalize.ts';
+import { facetTokens, indexTerms } from './normalize.ts';
 import type { SearchKind, SearchSource } from './search.table.ts';
 
 /** One item as indexed: what the filters need and its terms. */
@@ -220,8 +220,8 @@ export async function writeItems(
       .execute();
     if (sqlite) {
       await sql`delete from search_fts where rowid = ${old.id}`.execute(db);
-      await sql`insert into search_fts (rowid, terms, rterms)
-        values (${old.id}, ${item.terms}, ${item.rterms})`.execute(db);
+      await sql`insert into search_fts (rowid, terms, rterms, facets)
+        values (${old.id}, ${item.terms}, ${item.rterms}, ${facetTokens(item)})`.execute(db);
     }
   }
   const gone = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
@@ -254,23 +254,29 @@ export async function insertItems(db: Db, items: readonly IndexedItem[]): Promis
           ...(sqlite ? {} : { tsv: tsvector(item) }),
         })),
       )
-      .returning('id')
+      .returning(['id', 'kind', 'ref_id'])
       .execute();
     if (sqlite) {
-      // RETURNING gives the ids in insertion order for a single multi-row insert.
-      const values = chunk.map((item, k) => sql`(${rows[k]!.id}, ${item.terms}, ${item.rterms})`);
-      await sql`insert into search_fts (rowid, terms, rterms) values ${sql.join(values)}`.execute(
+      // RETURNING's order is unspecified: match the ids by item. (Rows of one multi-row insert
+      // get increasing ids in the order of its VALUES.)
+      const idOf = new Map(rows.map((r) => [`${r.kind}:${r.ref_id}`, r.id]));
+      const values = chunk.map(
+        (item) =>
+          sql`(${idOf.get(`${item.kind}:${item.ref_id}`)!}, ${item.terms}, ${item.rterms}, ${facetTokens(item)})`,
+      );
+      await sql`insert into search_fts (rowid, terms, rterms, facets) values ${sql.join(values)}`.execute(
         db,
       );
     }
   }
 }
 
-/** Words and stems are weight A, reversed forms weight B: a query names which it means. */
+/** Words and stems are weight A, reversed forms B, facets C: a query names which it means. */
 function tsvector(item: IndexedItem) {
   const split = (s: string) => (s === '' ? [] : s.split(' '));
   return sql<string>`setweight(array_to_tsvector(${split(item.terms)}::text[]), 'A')
-    || setweight(array_to_tsvector(${split(item.rterms)}::text[]), 'B')`;
+    || setweight(array_to_tsvector(${split(item.rterms)}::text[]), 'B')
+    || setweight(array_to_tsvector(${split(facetTokens(item))}::text[]), 'C')`;
 }
 
 const BATCH = 500;

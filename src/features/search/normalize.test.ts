@@ -54,6 +54,11 @@ describe('search normalisation', () => {
     expect(m).toContain('terms : "angebot"');
     expect(m.match(/"[^"]*"/g)!.every((t) => /^"[a-z0-9]+"$/.test(t))).toBe(true);
     expect(qw.map((w) => w.word)).toEqual(['aerger', 'angebote']);
+    // Whole words first: no prefixes or suffixes, so the index reads lazily.
+    const exact = fts5Match(qw, 'all', 'exact');
+    expect(exact).not.toContain('*');
+    expect(exact).toContain('terms : "aerger"');
+    expect(tsQuery(qw, 'all', 'exact')).not.toContain(':*');
     const q = tsQuery(qw, 'any');
     expect(q).toContain('aerger:*A');
     expect(q).toContain(' | ');

@@ -5,7 +5,17 @@ import type { Database } from '../../db/database.ts';
 import { groupReadableBy } from '../groups/index.ts';
 import { resolveAliases, normaliseTag } from '../hashtags/index.ts';
 import { drainSearchQueue } from './indexer.ts';
-import { foldMapped, fts5Match, queryWords, tsQuery, type QueryWord } from './normalize.ts';
+import {
+  fold,
+  foldMapped,
+  fts5Facets,
+  fts5Match,
+  queryWords,
+  tsFacets,
+  tsQuery,
+  type Forms,
+  type QueryWord,
+} from './normalize.ts';
 import type { SearchItemsTable, SearchKind } from './search.table.ts';
 
 export interface SearchQuery {
@@ -90,7 +100,12 @@ export async function search(
   if (qw.length === 0) return empty;
   await drainSearchQueue(db);
   const tag = query.tag ? await canonicalTag(db, query.tag) : undefined;
-  const found = await candidates(db, viewerId, qw, { ...query, tag }, opts.mode ?? 'all');
+  const mode = opts.mode ?? 'all';
+  // Whole words first; the words they start and the compounds they end only when whole words
+  // do not fill the window (the results are then a superset, so nothing found is lost).
+  let found = await candidates(db, viewerId, qw, { ...query, tag }, mode, 'exact');
+  if (found.length <= WINDOW)
+    found = await candidates(db, viewerId, qw, { ...query, tag }, mode, 'all');
   const truncated = found.length > WINDOW;
   const window = found.slice(0, WINDOW);
   const shown = await hydrate(db, window);
@@ -98,7 +113,8 @@ export async function search(
   const scored = window
     .map((c) => {
       const s = shown.get(key(c));
-      return s && { c, s, score: score(c, s, matchers, opts.now, opts.minWords ?? 1) };
+      const minWords = mode === 'any' ? (opts.minWords ?? 1) : 0;
+      return s && { c, s, score: score(c, s, matchers, opts.now, minWords) };
     })
     .filter((x) => x !== undefined && x.score > 0)
     .sort((a, b) => b!.score - a!.score || b!.c.id - a!.c.id);
@@ -124,7 +140,11 @@ async function candidates(
   qw: readonly QueryWord[],
   query: SearchQuery,
   mode: 'all' | 'any',
+  forms: Forms,
 ): Promise<Candidate[]> {
+  // Kind, group and author are also joined in the index (see facetTokens); the conditions on
+  // search_items below say the same and keep the query right on its own.
+  const facet = { kind: query.kind, groupId: query.groupId, authorId: query.authorId };
   const filters = (eb: Eb) => {
     const and: ReturnType<Eb['and']>[] = [
       eb.or([
@@ -200,7 +220,9 @@ async function candidates(
       .crossJoin('search_items as si')
       .select(columns)
       .where(sql<SqlBool>`si.id = f.rowid`)
-      .where(sql<SqlBool>`search_fts match ${fts5Match(qw, mode)}`)
+      .where(
+        sql<SqlBool>`search_fts match ${`(${fts5Match(qw, mode, forms)})${fts5Facets(facet)}`}`,
+      )
       .where((eb) => filters(eb as unknown as Eb))
       .orderBy(sql`f.rowid`, 'desc')
       .limit(WINDOW + 1)
@@ -209,7 +231,7 @@ async function candidates(
   return db
     .selectFrom('search_items as si')
     .select(columns)
-    .where(sql<SqlBool>`si.tsv @@ ${tsQuery(qw, mode)}::tsquery`)
+    .where(sql<SqlBool>`si.tsv @@ ${`(${tsQuery(qw, mode, forms)})${tsFacets(facet)}`}::tsquery`)
     .where(filters)
     .orderBy('si.id', 'desc')
     .limit(WINDOW + 1)
@@ -437,7 +459,7 @@ const DAY = 86_400_000;
 
 /** Folded both ways, as indexed: "Özdemir" is matched as "oezdemir" and as "ozdemir". */
 function scored(text: string): string {
-  const folded = foldMapped(text).text;
+  const folded = fold(text);
   return /[äöüÄÖÜ]/.test(text) ? `${folded}\n${foldPlain(text)}` : folded;
 }
 
@@ -465,7 +487,9 @@ function score(
     if (t > 0 || b > 0) words++;
     total += Math.max(2 * t, b);
   }
-  if (total === 0 || words < minWords) return 0;
+  // The index found every word (mode all) or some (any); a text shown here may be cut shorter
+  // than what was indexed (documents), so an item the text does not show still counts, last.
+  if (words < minWords) return 0;
   if ((c.kind === 'person' || c.kind === 'group') && inTitle === matchers.length) total += 4;
   const age = Math.max(0, now.getTime() - Date.parse(c.created_at)) / DAY;
   return total + Math.pow(0.5, age / 90);
