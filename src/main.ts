@@ -10,6 +10,7 @@ import { isScaleName, seedOrganisation, seedRefusal, seedReport } from './featur
 import { registerNotificationHandlers } from './features/notifications/index.ts';
 import { scheduleQuestionJobs } from './features/questions/index.ts';
 import { scheduleSearchJobs } from './features/search/index.ts';
+import { scheduleAnalyticsJobs } from './features/analytics/index.ts';
 import { buildApp, type Deps } from './http/app.ts';
 import { startWorker } from './jobs/index.ts';
 import { AppError } from './http/errors.ts';
@@ -241,6 +242,7 @@ async function serve(deps: Deps): Promise<number> {
   if (deps.config.jobs) {
     scheduleQuestionJobs();
     scheduleSearchJobs();
+    scheduleAnalyticsJobs();
   }
   const worker = deps.config.jobs ? startWorker(deps) : null;
   const address = app.server.address();

@@ -7,6 +7,7 @@ import type { AttachmentsTables } from '../features/posts/attachments.table.ts';
 import type { PostsTables } from '../features/posts/posts.table.ts';
 import type { QuestionsTables } from '../features/questions/questions.table.ts';
 import type { SearchTables } from '../features/search/search.table.ts';
+import type { AnalyticsTables } from '../features/analytics/analytics.table.ts';
 import type { JobsTables } from '../jobs/jobs.table.ts';
 import type { DocumentsTables } from '../features/documents/documents.table.ts';
 
@@ -30,6 +31,7 @@ export interface Database
     QuestionsTables,
     JobsTables,
     DocumentsTables,
-    SearchTables {
+    SearchTables,
+    AnalyticsTables {
   settings: SettingsTable;
 }

@@ -32,6 +32,7 @@ import {
   withGroupQuestionsLink,
 } from '../features/questions/index.ts';
 import { registerSearch, searchApi } from '../features/search/index.ts';
+import { analyticsApi, analyticsRoutes } from '../features/analytics/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import {
   documentsApi,
@@ -191,6 +192,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerQuestions(app, deps);
   await registerDocuments(app, deps);
   await registerSearch(app, deps);
+  await analyticsRoutes(app, deps);
   await registerFeed(app, deps);
   await hashtagAdminRoutes(app, deps);
   await registerNotifications(app, deps);
@@ -211,6 +213,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await questionsApi(api, deps);
       await documentsApi(api, deps);
       await searchApi(api, deps);
+      await analyticsApi(api, deps);
       await questionSettingsApi(api, deps);
     },
     { prefix: '/api/v1' },

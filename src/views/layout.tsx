@@ -128,6 +128,7 @@ function AdminNav({ ctx }: { ctx: PageContext }) {
     ['/admin/hashtags', t('nav.admin_hashtags')],
     ['/admin/reports', t('nav.admin_reports')],
     ['/admin/business-hours', t('nav.admin_business_hours')],
+    ['/analytics', t('nav.admin_analytics')],
   ] as const;
   return (
     <nav aria-label={t('nav.admin_label')}>
@@ -176,7 +177,8 @@ export function Layout({ ctx, title, children }: PageProps) {
               {ctx.flash.text}
             </p>
           ) : null}
-          {ctx.path.startsWith('/admin/') && ctx.viewer?.role === 'admin' ? (
+          {(ctx.path.startsWith('/admin/') || ctx.path.startsWith('/analytics')) &&
+          ctx.viewer?.role === 'admin' ? (
             <AdminNav ctx={ctx} />
           ) : null}
           {children}

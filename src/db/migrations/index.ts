@@ -11,6 +11,7 @@ import * as m0009 from './2026_11_28_0009_jobs.ts';
 import * as m0010 from './2026_11_28_0010_documents.ts';
 import * as m0011 from './2026_11_28_0011_questions_targets.ts';
 import * as m0012 from './2026_11_28_0012_search.ts';
+import * as m0013 from './2026_11_28_0013_activity.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0010_documents': m0010,
   '2026_11_28_0011_questions_targets': m0011,
   '2026_11_28_0012_search': m0012,
+  '2026_11_28_0013_activity': m0013,
 };

@@ -1,3 +1,4 @@
+import { recordDownload } from '../analytics/index.ts';
 import type { ReadStream } from 'node:fs';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../http/app.ts';
@@ -404,6 +405,7 @@ export async function download(
       .where('id', '=', doc.id)
       .execute();
     if (outsider) await recordReuse(trx, doc.id, `user:${viewer.id}`, now);
+    await recordDownload(trx, viewer.id, now);
   });
   return { version: version as DocumentVersion, stream: file.stream, size: file.size };
 }

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/db.ts';
+import { createAdmin, createUser, signedIn, type Client } from '../../../test/factories.ts';
+import { activityRow } from '../../../test/activity.ts';
+import { build, type TestApp } from '../../../test/helpers.ts';
+
+interface ActivityItem {
+  period: string;
+  posts: number | null;
+  comments: number | null;
+  active: number | null;
+}
+
+describe.each(DIALECTS)('analytics dashboard (%s)', (dialect) => {
+  let t: TestApp;
+  const now = Date.parse('2026-11-28T10:00:00Z');
+  let admin: Client;
+  let member: Client;
+
+  beforeAll(async () => {
+    t = await build(dialect, { now: () => new Date(now) });
+    admin = await signedIn(t.app, await createAdmin(t.deps, { name: 'Ada Admin' }));
+    const m = await createUser(t.deps, { name: 'Mo Mitglied' });
+    member = await signedIn(t.app, m);
+    // Week of 2026-11-09: 4 people post (below k = 5). Week of 2026-11-16: exactly 5 post,
+    // and 2 of them also comment (below k).
+    const people = [];
+    for (let i = 0; i < 5; i++) people.push(await createUser(t.deps, { name: `P${i}` }));
+    for (const p of people.slice(0, 4))
+      await activityRow(t.deps.db, p, '2026-11-10', { posts: 1 }, 1);
+    for (const p of people) await activityRow(t.deps.db, p, '2026-11-17', { posts: 2 }, 1);
+    for (const p of people.slice(0, 2))
+      await activityRow(t.deps.db, p, '2026-11-18', { comments: 1 }, 1);
+  });
+  afterAll(async () => t.close());
+
+  const period = 'from=2026-11-09&to=2026-11-22&grain=week';
+
+  it('is for admins only', async () => {
+    expect((await member.request({ method: 'GET', url: '/analytics' })).statusCode).toBe(403);
+    expect((await member.api('GET', '/api/v1/analytics/users')).statusCode).toBe(403);
+    expect((await member.api('GET', `/api/v1/analytics/activity?${period}`)).statusCode).toBe(403);
+    expect(
+      (await member.request({ method: 'GET', url: '/analytics/activity.csv' })).statusCode,
+    ).toBe(403);
+  });
+
+  it('shows a figure at k people and hides it below k, in the API', async () => {
+    const res = await admin.api('GET', `/api/v1/analytics/activity?${period}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { items: ActivityItem[]; k: number };
+    expect(body.k).toBe(5);
+    const [w1, w2] = body.items;
+    expect(w1).toMatchObject({ period: '2026-11-09', posts: null, active: null });
+    expect(w2).toMatchObject({ period: '2026-11-16', posts: 10, comments: null, active: 5 });
+  });
+
+  it('renders the dashboard with definitions, an SVG chart and its table, without JavaScript', async () => {
+    const page = await admin.request({ method: 'GET', url: `/analytics?${period}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Accounts that are not deactivated');
+    expect(page.body).toMatch(/<svg[^>]*role="img"/);
+    expect(page.body).toContain('<caption>Posts, comments and reactions</caption>');
+    expect(page.body).toContain('fewer than 5');
+    expect(page.body).toContain(`/analytics/activity.csv?${period.replace(/&/g, '&amp;')}`);
+    // A bad date is named, and the default period is shown instead.
+    const bad = await admin.request({ method: 'GET', url: '/analytics?from=9.11.2026' });
+    expect(bad.statusCode).toBe(200);
+    expect(bad.body).toContain('Enter a date as YYYY-MM-DD.');
+    const api = await admin.api('GET', '/api/v1/analytics/activity?from=2026-11-22&to=2026-11-01');
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toMatchObject({ errors: [{ field: 'to', code: 'invalid_period' }] });
+  });
+
+  it('exports exactly the shown figures as CSV', async () => {
+    const res = await admin.request({ method: 'GET', url: `/analytics/activity.csv?${period}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'period,posts,comments,reactions,documents,downloads,visitors,active_people,engagement_index',
+    );
+    // Nothing happened reveals no one: no comments that week is shown as 0.
+    expect(lines[1]!.split(',').slice(0, 3)).toEqual(['2026-11-09', '<5', '0']);
+    expect(lines[2]!.split(',').slice(0, 3)).toEqual(['2026-11-16', '10', '<5']);
+  });
+
+  it('gives the users level', async () => {
+    const res = await admin.api('GET', '/api/v1/analytics/users');
+    expect(res.statusCode, res.body).toBe(200);
+    // Seven accounts (the admin, the member, five people); the two who signed in were seen.
+    expect(res.json()).toMatchObject({ day: '2026-11-27', invited: 7 });
+  });
+});

@@ -1,0 +1,184 @@
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Page, problems } from '../../http/api.ts';
+import type { Deps } from '../../http/app.ts';
+import { requireAdmin, sendPage } from '../../http/context.tsx';
+import { fieldError } from '../../http/errors.ts';
+import type { I18n } from '../../views/i18n.ts';
+import { DashboardPage } from './analytics.views.tsx';
+import { toCsv } from './csv.ts';
+import { dashboard, defaultPeriod, SHOWN, type Period, type ShownFigure } from './dashboard.ts';
+import type { Grain } from './periods.ts';
+import { daysBetween } from './rollup.ts';
+
+const GRAINS = ['day', 'week', 'month'] as const;
+/** At most this many days in one request: two years of days is still a small table. */
+const MAX_DAYS = 800;
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+
+const PeriodQuery = Type.Object({
+  from: Type.Optional(Type.String({ maxLength: 20 })),
+  to: Type.Optional(Type.String({ maxLength: 20 })),
+  grain: Type.Optional(Type.String({ maxLength: 10 })),
+});
+
+/** The period asked for, or the default; each unusable field named. */
+function periodFrom(
+  q: { from?: string; to?: string; grain?: string },
+  now: Date,
+  t: I18n['t'],
+): { period: Period; errors: Record<string, string> } {
+  const d = defaultPeriod(now);
+  const errors: Record<string, string> = {};
+  const from = q.from || d.from;
+  const to = q.to || d.to;
+  if (!isDate(from)) errors.from = t('analytics.bad_date');
+  if (!isDate(to)) errors.to = t('analytics.bad_date');
+  if (!errors.from && !errors.to) {
+    const n = daysBetween(from, to).length;
+    if (n === 0) errors.to = t('analytics.to_before_from');
+    else if (n > MAX_DAYS) errors.to = t('analytics.too_long', { days: MAX_DAYS });
+  }
+  const grain = (GRAINS as readonly string[]).includes(q.grain ?? '')
+    ? (q.grain as Grain)
+    : d.grain;
+  return Object.keys(errors).length > 0
+    ? { period: d, errors }
+    : { period: { from, to, grain }, errors };
+}
+
+const CSV_HEADERS: Record<ShownFigure, string> = {
+  posts: 'posts',
+  comments: 'comments',
+  reactions: 'reactions',
+  documents: 'documents',
+  downloads: 'downloads',
+  visitors: 'visitors',
+  active: 'active_people',
+  engagementIndex: 'engagement_index',
+};
+
+/** Analytics pages (admins): the dashboard of the users and activity levels and its CSV. */
+export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/analytics', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
+    requireAdmin(req);
+    const now = deps.clock();
+    const { period, errors } = periodFrom(req.query, now, req.i18n.t);
+    const data = await dashboard(deps.db, period, now);
+    const query = new URLSearchParams({ ...period }).toString();
+    const form = {
+      from: req.query.from ?? period.from,
+      to: req.query.to ?? period.to,
+      grain: period.grain,
+    };
+    return sendPage(req, reply, deps, req.i18n.t('analytics.title'), (ctx) => (
+      <DashboardPage ctx={ctx} data={data} query={query} errors={errors} form={form} />
+    ));
+  });
+
+  app.get(
+    '/analytics/activity.csv',
+    { schema: { querystring: PeriodQuery } },
+    async (req, reply) => {
+      requireAdmin(req);
+      const now = deps.clock();
+      const { period, errors } = periodFrom(req.query, now, req.i18n.t);
+      if (Object.keys(errors).length > 0) {
+        const [field, message] = Object.entries(errors)[0]!;
+        return reply.code(400).type('text/plain; charset=utf-8').send(`${field}: ${message}\n`);
+      }
+      const data = await dashboard(deps.db, period, now);
+      const csv = toCsv(
+        ['period', ...SHOWN.map((f) => CSV_HEADERS[f])],
+        data.activity.map((r) => [r.period, ...SHOWN.map((f) => r[f])]),
+        { bom: true, nullAs: `<${data.k}` },
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="kantine-activity-${period.from}-${period.to}.csv"`,
+        )
+        .send(csv);
+    },
+  );
+}
+
+const Nullable = Type.Union([Type.Number(), Type.Null()]);
+const UsersJson = Type.Object({
+  day: Type.String({ format: 'date', description: 'the last complete day (UTC)' }),
+  invited: Type.Integer({ description: 'accounts that are not deactivated' }),
+  activated: Type.Integer({ description: 'of those, signed in at least once' }),
+  activationRate: Nullable,
+  active: Type.Integer({ description: 'visited or did anything in the 28 days up to `day`' }),
+  engaged: Type.Integer({ description: 'posted, commented or reacted in those 28 days' }),
+  contributing: Type.Integer({ description: 'created a post or a document in those 28 days' }),
+  dau: Type.Integer(),
+  wau: Type.Integer(),
+  mau: Type.Integer(),
+  dauMau: Nullable,
+});
+const ActivityJson = Type.Object({
+  period: Type.String({ description: 'a day, the Monday of a week, or YYYY-MM' }),
+  ...Object.fromEntries(
+    SHOWN.map((f) => [
+      f,
+      Type.Union([Type.Number(), Type.Null()], { description: 'null: fewer than k people' }),
+    ]),
+  ),
+});
+
+/** `/api/v1/analytics/…` (admins). */
+export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['analytics'];
+  const period = async (q: { from?: string; to?: string; grain?: string }, t: I18n['t']) => {
+    const now = deps.clock();
+    const { period: p, errors } = periodFrom(q, now, t);
+    const bad = Object.entries(errors)[0];
+    if (bad) throw fieldError(bad[0], 'invalid_period', 'analytics.bad_period');
+    return dashboard(deps.db, p, now);
+  };
+  app.get(
+    '/analytics/users',
+    {
+      schema: {
+        tags,
+        summary:
+          'Admin: level 1, users (invited, activated, active, engaged, contributing, DAU/WAU/MAU)',
+        response: { 200: UsersJson, ...problems(401, 403) },
+      },
+    },
+    async (req) => {
+      requireAdmin(req);
+      return (await period({}, req.i18n.t)).users;
+    },
+  );
+  app.get(
+    '/analytics/activity',
+    {
+      schema: {
+        tags,
+        summary: 'Admin: level 3, activity per day, week or month',
+        description:
+          'Counts per period; a figure behind which fewer than k people stand (the setting ' +
+          '`analytics.k`, default 5) is null. `from`, `to`: YYYY-MM-DD, default the last 12 weeks.',
+        querystring: PeriodQuery,
+        response: {
+          200: Type.Intersect([
+            Page(ActivityJson),
+            Type.Object({ k: Type.Integer(), grain: Type.String() }),
+          ]),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      requireAdmin(req);
+      const d = await period(req.query, req.i18n.t);
+      return { items: d.activity, nextCursor: null, k: d.k, grain: d.period.grain };
+    },
+  );
+}

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import { dayOf } from './rollup.ts';
+
+/**
+ * Level 1, users, with the definitions of PRODUCT.md §7 (each shown beside its figure):
+ * - invited: accounts that are not deactivated (added directly or by invitation);
+ * - activated: of those, people who have signed in at least once (a visit recorded, or seen
+ *   before visits were recorded); the activation rate is activated / invited (target 80 %);
+ * - active: visited or did anything in the 28 days up to and including the day;
+ * - engaged: posted, commented or reacted in those 28 days;
+ * - contributing: created content (a post or question, or a document version) in those 28 days;
+ * - DAU, WAU, MAU: people active on the day, in its 7 days, in its 28 days; DAU/MAU their ratio.
+ * "The day" is the last complete day (yesterday, UTC) unless given.
+ */
+export interface UsersLevel {
+  day: string;
+  invited: number;
+  activated: number;
+  /** 0–1, null when nobody is invited. */
+  activationRate: number | null;
+  active: number;
+  engaged: number;
+  contributing: number;
+  dau: number;
+  wau: number;
+  mau: number;
+  /** 0–1, null when MAU is 0. */
+  dauMau: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const minus = (day: string, days: number) =>
+  dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS));
+
+export async function usersLevel(db: Db, now: Date, dayIn?: string): Promise<UsersLevel> {
+  const day = dayIn ?? dayOf(new Date(now.getTime() - DAY_MS));
+  const accounts = await db
+    .selectFrom('users')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('invited'),
+      sql<number>`sum(case when ${eb.ref('users.last_seen_at')} is not null or exists (
+        select 1 from activity_days a where a.user_id = users.id and a.visited = 1
+      ) then 1 else 0 end)`.as('activated'),
+    ])
+    .where('status', '<>', 'deactivated')
+    .executeTakeFirstOrThrow();
+  // Distinct people over a window of days ending with `day`, from the daily activity rows.
+  const distinct = async (days: number, what: 'any' | 'engaged' | 'contributing') => {
+    let q = db
+      .selectFrom('activity_days')
+      .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+      .where('day', '>', minus(day, days))
+      .where('day', '<=', day);
+    if (what === 'engaged') q = q.where(sql<boolean>`posts + comments + reactions > 0`);
+    if (what === 'contributing') q = q.where(sql<boolean>`posts + documents > 0`);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  };
+  const [dau, wau, mau, engaged, contributing] = await Promise.all([
+    distinct(1, 'any'),
+    distinct(7, 'any'),
+    distinct(28, 'any'),
+    distinct(28, 'engaged'),
+    distinct(28, 'contributing'),
+  ]);
+  const invited = Number(accounts.invited);
+  const activated = Number(accounts.activated ?? 0);
+  return {
+    day,
+    invited,
+    activated,
+    activationRate: invited > 0 ? activated / invited : null,
+    active: mau,
+    engaged,
+    contributing,
+    dau,
+    wau,
+    mau,
+    dauMau: mau > 0 ? dau / mau : null,
+  };
+}
