@@ -1,3 +1,4 @@
+import { myGroups } from '../posts/index.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -127,16 +128,6 @@ const shelfUrl = (path: string, f: ShelfFilter, cursor: string) => {
   p.set('cursor', cursor);
   return `${path}?${p.toString()}`;
 };
-
-async function myGroups(db: Db, userId: string) {
-  return db
-    .selectFrom('group_members')
-    .innerJoin('groups', 'groups.id', 'group_members.group_id')
-    .select(['groups.id', 'groups.name'])
-    .where('group_members.user_id', '=', userId)
-    .orderBy('groups.name_key')
-    .execute();
-}
 
 /** Posts that attach the document and that the viewer may read. */
 export async function discussedIn(db: Db, viewerId: string, documentId: string) {

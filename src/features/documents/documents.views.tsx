@@ -226,6 +226,47 @@ function FileField({
   );
 }
 
+/** Title, description and hashtags: the fields the upload and edit forms share. */
+function MetadataFields({
+  ctx,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  values: Record<string, string>;
+  errors: Errors;
+}) {
+  const { t } = ctx.i18n;
+  return (
+    <>
+      <Field
+        name="title"
+        label={t('documents.title')}
+        value={values.title}
+        errors={errors}
+        maxLength={TITLE_MAX}
+        required
+      />
+      <TextArea
+        name="description"
+        label={t('documents.description')}
+        value={values.description}
+        errors={errors}
+        maxLength={DESCRIPTION_MAX}
+        rows={4}
+      />
+      <Field
+        name="hashtags"
+        label={t('documents.hashtags')}
+        hint={t('documents.hashtags_hint')}
+        value={values.hashtags}
+        errors={errors}
+        maxLength={HASHTAGS_MAX}
+      />
+    </>
+  );
+}
+
 /** Upload a new document: into a group one belongs to, or onto one's own shelf. */
 export function UploadPage(props: {
   ctx: PageContext;
@@ -248,30 +289,7 @@ export function UploadPage(props: {
         novalidate
       >
         <Csrf token={ctx.csrfToken} />
-        <Field
-          name="title"
-          label={t('documents.title')}
-          value={values.title}
-          errors={errors}
-          maxLength={TITLE_MAX}
-          required
-        />
-        <TextArea
-          name="description"
-          label={t('documents.description')}
-          value={values.description}
-          errors={errors}
-          maxLength={DESCRIPTION_MAX}
-          rows={4}
-        />
-        <Field
-          name="hashtags"
-          label={t('documents.hashtags')}
-          hint={t('documents.hashtags_hint')}
-          value={values.hashtags}
-          errors={errors}
-          maxLength={HASHTAGS_MAX}
-        />
+        <MetadataFields ctx={ctx} values={values} errors={errors} />
         <Select
           name="groupId"
           label={t('documents.where')}
@@ -311,30 +329,7 @@ export function EditDocumentPage(props: {
       <ErrorSummary i18n={ctx.i18n} errors={errors} />
       <form method="post" action={`/documents/${doc.id}`} class="stack" novalidate>
         <Csrf token={ctx.csrfToken} />
-        <Field
-          name="title"
-          label={t('documents.title')}
-          value={values.title}
-          errors={errors}
-          maxLength={TITLE_MAX}
-          required
-        />
-        <TextArea
-          name="description"
-          label={t('documents.description')}
-          value={values.description}
-          errors={errors}
-          maxLength={DESCRIPTION_MAX}
-          rows={4}
-        />
-        <Field
-          name="hashtags"
-          label={t('documents.hashtags')}
-          hint={t('documents.hashtags_hint')}
-          value={values.hashtags}
-          errors={errors}
-          maxLength={HASHTAGS_MAX}
-        />
+        <MetadataFields ctx={ctx} values={values} errors={errors} />
         <button type="submit">{t('form.save')}</button>
       </form>
     </section>

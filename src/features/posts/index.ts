@@ -7,7 +7,7 @@ export { moderationApi } from './moderation.routes.tsx';
 export { markSeen, pinnedAnnouncements, seenCounts } from './moderation.ts';
 export { postsApi } from './posts.api.ts';
 export { createPost, loadPost } from './posts.service.ts';
-export { readableBy, resolveMentions } from './posts.queries.ts';
+export { myGroups, readableBy, resolveMentions } from './posts.queries.ts';
 export type { CommentsSection, QuestionPreview } from './posts.routes.tsx';
 export type { CommentRow, CommentsExtension } from './posts.views.tsx';
 export type { Post } from './posts.table.ts';

@@ -52,8 +52,6 @@ export interface SearchResult {
   items: SearchHit[];
   /** Offset of the next page, or null. */
   next: number | null;
-  /** Results ranked: the newest `WINDOW` matches. */
-  ranked: number;
   /** True when more than WINDOW items matched: only the newest are ranked. */
   truncated: boolean;
 }
@@ -96,7 +94,7 @@ export async function search(
   const offset = Math.max(0, opts.offset ?? 0);
   const limit = opts.limit ?? 20;
   const qw = queryWords(query.q);
-  const empty = { items: [], next: null, ranked: 0, truncated: false };
+  const empty = { items: [], next: null, truncated: false };
   if (qw.length === 0) return empty;
   await drainSearchQueue(db);
   const tag = query.tag ? await canonicalTag(db, query.tag) : undefined;
@@ -122,7 +120,6 @@ export async function search(
   return {
     items: page,
     next: offset + limit < scored.length ? offset + limit : null,
-    ranked: scored.length,
     truncated,
   };
 }
@@ -257,6 +254,9 @@ interface Shown {
 
 const key = (c: { kind: SearchKind; ref_id: string }) => `${c.kind}:${c.ref_id}`;
 
+const groupRef = (r: { group_id: string | null; group_name: string | null }) =>
+  r.group_id ? { id: r.group_id, name: r.group_name ?? '' } : null;
+
 /** Shown text of a document is cut here: enough for a snippet and scoring. */
 const DOCUMENT_SHOWN_MAX = 20_000;
 
@@ -296,7 +296,7 @@ async function hydrate(db: Db, window: readonly Candidate[]): Promise<Map<string
         text: plain(r.body),
         url: `/posts/${r.id}`,
         author: { id: r.author_id, name: r.author_name },
-        group: r.group_id ? { id: r.group_id, name: r.group_name ?? '' } : null,
+        group: groupRef(r),
         questionStatus:
           kind !== 'question'
             ? null
@@ -332,7 +332,7 @@ async function hydrate(db: Db, window: readonly Candidate[]): Promise<Map<string
         text: plain(r.body),
         url: `/posts/${r.post_id}#c-${r.id}`,
         author: { id: r.author_id, name: r.author_name },
-        group: r.group_id ? { id: r.group_id, name: r.group_name ?? '' } : null,
+        group: groupRef(r),
         questionStatus: null,
       });
     }
@@ -361,7 +361,7 @@ async function hydrate(db: Db, window: readonly Candidate[]): Promise<Map<string
         text: [r.description, r.text ?? ''].join('\n'),
         url: `/documents/${r.id}`,
         author: { id: r.author_id, name: r.author_name },
-        group: r.group_id ? { id: r.group_id, name: r.group_name ?? '' } : null,
+        group: groupRef(r),
         questionStatus: null,
       });
     }

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../http/app.ts';
 import { requireViewer, sendPage } from '../../http/context.tsx';
+import { myGroups } from '../posts/index.ts';
 import { resolvePerson } from './search.people.ts';
 import { search } from './search.queries.ts';
 import { SEARCH_KINDS, type SearchKind } from './search.table.ts';
@@ -53,13 +54,7 @@ export async function searchRoutes(instance: FastifyInstance, deps: Deps): Promi
       authorId = await resolvePerson(db, form.author);
       if (!authorId) errors.author = t('search.unknown_author');
     }
-    const groups = await db
-      .selectFrom('group_members as m')
-      .innerJoin('groups as g', 'g.id', 'm.group_id')
-      .select(['g.id', 'g.name'])
-      .where('m.user_id', '=', viewer.id)
-      .orderBy('g.name_key')
-      .execute();
+    const groups = await myGroups(db, viewer.id);
 
     let hits = null;
     let truncated = false;
