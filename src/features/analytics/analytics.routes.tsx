@@ -8,45 +8,14 @@ import { fieldError } from '../../http/errors.ts';
 import type { I18n } from '../../views/i18n.ts';
 import { DashboardPage } from './analytics.views.tsx';
 import { toCsv } from './csv.ts';
-import { dashboard, defaultPeriod, SHOWN, type Period, type ShownFigure } from './dashboard.ts';
-import type { Grain } from './periods.ts';
-import { daysBetween } from './rollup.ts';
-
-const GRAINS = ['day', 'week', 'month'] as const;
-/** At most this many days in one request: two years of days is still a small table. */
-const MAX_DAYS = 800;
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-
-const PeriodQuery = Type.Object({
-  from: Type.Optional(Type.String({ maxLength: 20 })),
-  to: Type.Optional(Type.String({ maxLength: 20 })),
-  grain: Type.Optional(Type.String({ maxLength: 10 })),
-});
-
-/** The period asked for, or the default; each unusable field named. */
-function periodFrom(
-  q: { from?: string; to?: string; grain?: string },
-  now: Date,
-  t: I18n['t'],
-): { period: Period; errors: Record<string, string> } {
-  const d = defaultPeriod(now);
-  const errors: Record<string, string> = {};
-  const from = q.from || d.from;
-  const to = q.to || d.to;
-  if (!isDate(from)) errors.from = t('analytics.bad_date');
-  if (!isDate(to)) errors.to = t('analytics.bad_date');
-  if (!errors.from && !errors.to) {
-    const n = daysBetween(from, to).length;
-    if (n === 0) errors.to = t('analytics.to_before_from');
-    else if (n > MAX_DAYS) errors.to = t('analytics.too_long', { days: MAX_DAYS });
-  }
-  const grain = (GRAINS as readonly string[]).includes(q.grain ?? '')
-    ? (q.grain as Grain)
-    : d.grain;
-  return Object.keys(errors).length > 0
-    ? { period: d, errors }
-    : { period: { from, to, grain }, errors };
-}
+import { teamsApi, teamsRoutes } from './teams.routes.tsx';
+import { contentApi, contentRoutes } from './content.routes.tsx';
+import { valueApi, valueRoutes } from './value.routes.tsx';
+import { goalsApi, goalsRoutes } from './goals.routes.tsx';
+import { hashtagsApi, hashtagsRoutes } from './hashtags.routes.tsx';
+import { impactApi, impactRoutes } from './impact.routes.tsx';
+import { dashboard, SHOWN, type ShownFigure } from './dashboard.ts';
+import { PeriodQuery, periodFrom } from './filters.ts';
 
 const CSV_HEADERS: Record<ShownFigure, string> = {
   posts: 'posts',
@@ -62,6 +31,12 @@ const CSV_HEADERS: Record<ShownFigure, string> = {
 /** Analytics pages (admins): the dashboard of the users and activity levels and its CSV. */
 export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  await teamsRoutes(instance, deps);
+  await contentRoutes(instance, deps);
+  await valueRoutes(instance, deps);
+  await goalsRoutes(instance, deps);
+  await hashtagsRoutes(instance, deps);
+  await impactRoutes(instance, deps);
   app.get('/analytics', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
     requireAdmin(req);
     const now = deps.clock();
@@ -133,6 +108,12 @@ const ActivityJson = Type.Object({
 /** `/api/v1/analytics/…` (admins). */
 export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  await teamsApi(instance, deps);
+  await contentApi(instance, deps);
+  await valueApi(instance, deps);
+  await goalsApi(instance, deps);
+  await hashtagsApi(instance, deps);
+  await impactApi(instance, deps);
   const tags = ['analytics'];
   const period = async (q: { from?: string; to?: string; grain?: string }, t: I18n['t']) => {
     const now = deps.clock();

@@ -1,4 +1,9 @@
 import type { Messages } from './en.ts';
+import { teamsDe } from './analytics/teams.ts';
+import { contentDe } from './analytics/content.ts';
+import { valueDe } from './analytics/value.ts';
+import { goalsDe } from './analytics/goals.ts';
+import { hashtagsDe } from './analytics/hashtags.ts';
 
 /** Deutsche Texte. */
 export const de: Messages = {
@@ -662,4 +667,25 @@ export const de: Messages = {
   'analytics.bad_period':
     'Der Zeitraum ist ungültig: Von und Bis sind Daten (JJJJ-MM-TT), Bis nicht vor Von, höchstens 800 Tage.',
   'nav.admin_analytics': 'Auswertung',
+  'analytics.off':
+    'Die Auswertung ist in dieser Organisation ausgeschaltet. Es wird keine Aktivität aufgezeichnet.',
+  'analytics.unknown_group': 'Diese Gruppe gibt es nicht, oder Sie dürfen sie nicht sehen.',
+  'analytics.group': 'Gruppe',
+  'analytics.all_groups': 'Alle Gruppen',
+  'analytics.nav_label': 'Auswertung',
+  'analytics.nav_overview': 'Überblick',
+  'analytics.nav_users': 'Nutzer',
+  'analytics.nav_teams': 'Teams',
+  'analytics.nav_activity': 'Aktivität',
+  'analytics.nav_content': 'Inhalte',
+  'analytics.nav_value': 'Nutzen',
+  'analytics.nav_goals': 'Ziele',
+  'analytics.nav_hashtags': 'Hashtag-Kennzahlen',
+  'analytics.nav_about': 'Was gemessen wird',
+  'analytics.how_counted': 'Wie wird das gezählt?',
+  ...teamsDe,
+  ...contentDe,
+  ...valueDe,
+  ...goalsDe,
+  ...hashtagsDe,
 };

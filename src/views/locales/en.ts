@@ -1,3 +1,9 @@
+import { teamsEn } from './analytics/teams.ts';
+import { contentEn } from './analytics/content.ts';
+import { valueEn } from './analytics/value.ts';
+import { goalsEn } from './analytics/goals.ts';
+import { hashtagsEn } from './analytics/hashtags.ts';
+
 /** English messages. The German catalogue must have exactly these keys (checked by its type). */
 export const en = {
   'nav.label': 'Main',
@@ -636,6 +642,27 @@ export const en = {
   'analytics.bad_period':
     'The period is not valid: from and to are dates (YYYY-MM-DD), to not before from, at most 800 days.',
   'nav.admin_analytics': 'Analytics',
+  'analytics.off':
+    'Analytics is switched off in this organisation. Nothing about activity is being recorded.',
+  'analytics.unknown_group': 'There is no such group, or you may not see it.',
+  'analytics.group': 'Group',
+  'analytics.all_groups': 'All groups',
+  'analytics.nav_label': 'Analytics',
+  'analytics.nav_overview': 'Overview',
+  'analytics.nav_users': 'Users',
+  'analytics.nav_teams': 'Teams',
+  'analytics.nav_activity': 'Activity',
+  'analytics.nav_content': 'Content',
+  'analytics.nav_value': 'Value',
+  'analytics.nav_goals': 'Goals',
+  'analytics.nav_hashtags': 'Hashtag KPIs',
+  'analytics.nav_about': 'What is measured',
+  'analytics.how_counted': 'How is this counted?',
+  ...teamsEn,
+  ...contentEn,
+  ...valueEn,
+  ...goalsEn,
+  ...hashtagsEn,
 };
 
 export type Messages = Record<keyof typeof en, string>;
