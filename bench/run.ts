@@ -581,6 +581,10 @@ const analysis =
 const searchSection =
   /<!-- search:start -->[\s\S]*<!-- search:end -->/.exec(previous)?.[0] ??
   '<!-- search:start -->\n## Search\n\n(run `npm run bench:search`)\n<!-- search:end -->';
+// And the analytics benchmark's (bench/analytics.ts).
+const analyticsSection =
+  /<!-- analytics:start -->[\s\S]*<!-- analytics:end -->/.exec(previous)?.[0] ??
+  '<!-- analytics:start -->\n## Analytics\n\n(run `npm run bench:analytics`)\n<!-- analytics:end -->';
 
 const report = `# Benchmark results
 
@@ -604,6 +608,8 @@ ${extras.map(([f, v]) => `| ${f} | ${v} |`).join('\n')}
 ${analysis}
 
 ${searchSection}
+
+${analyticsSection}
 
 ## Machine
 

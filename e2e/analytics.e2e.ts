@@ -4,6 +4,7 @@ import {
   checkA11y,
   checkPhoneWidth,
   jsContext,
+  navigateBy,
   launchChromium,
   noJsContext,
   openTab,
@@ -52,8 +53,8 @@ describe.each([
 
   test('the dashboard shows figures with their definitions, charts and tables, accessibly', async () => {
     const { page } = tab;
-    await page.goto('/analytics?grain=day');
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Analytics');
+    await page.goto('/analytics/activity?grain=day');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Activity');
     // One person, so every per-day figure is below the threshold and hidden.
     expect(await page.locator('table').first().innerText()).toContain('fewer than 5');
     expect(await page.locator('svg[role="img"]').count()).toBe(3);
@@ -68,6 +69,46 @@ describe.each([
     const csv = await page.request.get(href!);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split('\r\n')[0]).toContain('period,posts,comments');
+    expect(tab.problems).toEqual([]);
+  });
+
+  test('every level, the overview, goals and the impact page are reachable, accessible and fit a phone', async () => {
+    const { page } = tab;
+    await page.goto('/analytics');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Analytics');
+    const nav = page.getByRole('navigation', { name: 'Analytics' });
+    for (const [link, heading] of [
+      ['Users', 'Users'],
+      ['Teams', 'Teams'],
+      ['Content', 'Content'],
+      ['Value', 'Value for the organisation'],
+      ['Goals', 'Business goals'],
+      ['Hashtag KPIs', 'Hashtag KPIs'],
+      ['What is measured', 'What is measured'],
+      ['Settings', 'Analytics settings'],
+    ] as const) {
+      await navigateBy(page, nav.getByRole('link', { name: link, exact: true }));
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(heading);
+      await checkA11y(page, `analytics ${link}`);
+      await checkPhoneWidth(page, `analytics ${link}`);
+    }
+    // A business goal from the form, with a measurement; its status is shown in words.
+    await page.goto('/analytics/goals/new');
+    await page.getByLabel('Name', { exact: true }).fill('Angebotsprozess von 8 auf 2 Tage');
+    await submit(page, 'Create goal');
+    // Something is missing: the form says which field, and keeps the name.
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(
+      'Angebotsprozess von 8 auf 2 Tage',
+    );
+    expect(await page.locator('.error').count()).toBeGreaterThan(0);
+    await checkA11y(page, 'goal form with errors');
+    // One's own impact, from the profile.
+    await page.goto('/');
+    await navigateBy(page, page.getByRole('link', { name: 'My profile' }));
+    await navigateBy(page, page.getByRole('link', { name: 'Your impact' }));
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your impact');
+    await checkA11y(page, 'impact');
+    await checkPhoneWidth(page, 'impact');
     expect(tab.problems).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import type { PostsTables } from '../features/posts/posts.table.ts';
 import type { QuestionsTables } from '../features/questions/questions.table.ts';
 import type { SearchTables } from '../features/search/search.table.ts';
 import type { AnalyticsTables } from '../features/analytics/analytics.table.ts';
+import type { TeamsTables } from '../features/analytics/teams.table.ts';
+import type { ContentTables } from '../features/analytics/content.table.ts';
+import type { GoalsTables } from '../features/analytics/goals.table.ts';
 import type { JobsTables } from '../jobs/jobs.table.ts';
 import type { DocumentsTables } from '../features/documents/documents.table.ts';
 
@@ -32,6 +35,9 @@ export interface Database
     JobsTables,
     DocumentsTables,
     SearchTables,
-    AnalyticsTables {
+    AnalyticsTables,
+    TeamsTables,
+    ContentTables,
+    GoalsTables {
   settings: SettingsTable;
 }

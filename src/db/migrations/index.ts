@@ -12,6 +12,10 @@ import * as m0010 from './2026_11_28_0010_documents.ts';
 import * as m0011 from './2026_11_28_0011_questions_targets.ts';
 import * as m0012 from './2026_11_28_0012_search.ts';
 import * as m0013 from './2026_11_28_0013_activity.ts';
+import * as m0014 from './2026_11_28_0014_team_activity.ts';
+import * as m0015 from './2026_11_28_0015_content.ts';
+import * as m0016 from './2026_11_28_0016_goals.ts';
+import * as m0017 from './2026_11_28_0017_analytics_switch.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +32,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0011_questions_targets': m0011,
   '2026_11_28_0012_search': m0012,
   '2026_11_28_0013_activity': m0013,
+  '2026_11_28_0014_team_activity': m0014,
+  '2026_11_28_0015_content': m0015,
+  '2026_11_28_0016_goals': m0016,
+  '2026_11_28_0017_analytics_switch': m0017,
 };

@@ -237,6 +237,12 @@ export function ProfilePage({
           <a class="button" href={`/people/${person.id}/edit`}>
             {t('profile.edit')}
           </a>
+          {ctx.viewer?.id === person.id ? (
+            <>
+              {' '}
+              <a href="/me/impact">{t('analytics.impact.title')}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {posts}

@@ -56,15 +56,23 @@ describe.each(DIALECTS)('analytics dashboard (%s)', (dialect) => {
   });
 
   it('renders the dashboard with definitions, an SVG chart and its table, without JavaScript', async () => {
-    const page = await admin.request({ method: 'GET', url: `/analytics?${period}` });
+    const page = await admin.request({ method: 'GET', url: `/analytics/activity?${period}` });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Accounts that are not deactivated');
+    const users = await admin.request({ method: 'GET', url: '/analytics/users?day=2026-11-20' });
+    expect(users.body).toContain('Accounts that are not deactivated');
+    expect(users.body).toContain('As of 2026-11-20');
+    const overview = await admin.request({ method: 'GET', url: `/analytics?${period}` });
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain('At a glance');
+    expect(overview.body).toMatch(/active in 28 days of 7 invited/);
+    expect(overview.body).toContain('No business goals yet.');
+    expect(overview.body).toContain('<caption>Posts, comments and reactions</caption>');
     expect(page.body).toMatch(/<svg[^>]*role="img"/);
     expect(page.body).toContain('<caption>Posts, comments and reactions</caption>');
     expect(page.body).toContain('fewer than 5');
     expect(page.body).toContain(`/analytics/activity.csv?${period.replace(/&/g, '&amp;')}`);
     // A bad date is named, and the default period is shown instead.
-    const bad = await admin.request({ method: 'GET', url: '/analytics?from=9.11.2026' });
+    const bad = await admin.request({ method: 'GET', url: '/analytics/activity?from=9.11.2026' });
     expect(bad.statusCode).toBe(200);
     expect(bad.body).toContain('Enter a date as YYYY-MM-DD.');
     const api = await admin.api('GET', '/api/v1/analytics/activity?from=2026-11-22&to=2026-11-01');

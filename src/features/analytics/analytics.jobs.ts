@@ -1,4 +1,5 @@
 import { defineJob, defineSchedule } from '../../jobs/index.ts';
+import { WARM_BATCH, warmAnswerTimes } from './content.level.ts';
 import { dayOf, rollupDays } from './rollup.ts';
 
 /** Finishes yesterday's totals and refreshes today's. */
@@ -10,7 +11,20 @@ defineJob(ROLLUP_JOB, async (_payload: unknown, deps) => {
   await rollupDays(deps.db, [dayOf(new Date(now.getTime() - 86_400_000)), dayOf(now)], now);
 });
 
-/** Starts the hourly rollup with the worker. */
+/** Computes the answer times the content dashboard's cache lacks (see warmAnswerTimes). */
+export const ANSWER_TIMES_JOB = 'analytics.answer_times';
+export const ANSWER_TIMES_EVERY_MS = 5 * 60_000;
+
+defineJob(ANSWER_TIMES_JOB, async (_payload: unknown, deps) => {
+  // Several batches in one run while there is a backlog (a seed, new working hours), each a
+  // few seconds at most, so other jobs are not held up for long.
+  for (let i = 0; i < 20; i++) {
+    if ((await warmAnswerTimes(deps.db)) < WARM_BATCH) break;
+  }
+});
+
+/** Starts the hourly rollup and the answer-times job with the worker. */
 export function scheduleAnalyticsJobs(): void {
   defineSchedule(ROLLUP_JOB, ROLLUP_EVERY_MS);
+  defineSchedule(ANSWER_TIMES_JOB, ANSWER_TIMES_EVERY_MS);
 }

@@ -19,7 +19,12 @@ export function AnalyticsNav({ ctx }: { ctx: PageContext }) {
   return (
     <nav aria-label={t('analytics.nav_label')}>
       <ul class="subnav">
-        {ANALYTICS_PAGES.map(([href, label]) => (
+        {[
+          ...ANALYTICS_PAGES,
+          ...(ctx.viewer?.role === 'admin'
+            ? ([['/analytics/settings', 'analytics.nav_settings']] as const)
+            : []),
+        ].map(([href, label]) => (
           <li>
             <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
               {t(label)}

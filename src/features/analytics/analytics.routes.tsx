@@ -3,11 +3,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Page, problems } from '../../http/api.ts';
 import type { Deps } from '../../http/app.ts';
-import { requireAdmin, sendPage } from '../../http/context.tsx';
+import { sendPage } from '../../http/context.tsx';
 import { fieldError } from '../../http/errors.ts';
 import type { I18n } from '../../views/i18n.ts';
-import { DashboardPage } from './analytics.views.tsx';
-import { toCsv } from './csv.ts';
+import { ActivityPage, OverviewPage, UsersPage } from './analytics.views.tsx';
+import { checkGroupFilter, filterGroups, requireAnalytics, sendCsv } from './access.ts';
+import { usersLevel } from './levels.ts';
+import { overview } from './overview.ts';
+import { analyticsSettingsApi, analyticsSettingsRoutes } from './settings.routes.tsx';
 import { teamsApi, teamsRoutes } from './teams.routes.tsx';
 import { contentApi, contentRoutes } from './content.routes.tsx';
 import { valueApi, valueRoutes } from './value.routes.tsx';
@@ -28,28 +31,63 @@ const CSV_HEADERS: Record<ShownFigure, string> = {
   engagementIndex: 'engagement_index',
 };
 
-/** Analytics pages (admins): the dashboard of the users and activity levels and its CSV. */
+/** Analytics pages: the overview, levels 1 and 3, the other levels and settings (each in its file). */
 export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  await analyticsSettingsRoutes(instance, deps);
   await teamsRoutes(instance, deps);
   await contentRoutes(instance, deps);
   await valueRoutes(instance, deps);
   await goalsRoutes(instance, deps);
   await hashtagsRoutes(instance, deps);
   await impactRoutes(instance, deps);
-  app.get('/analytics', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
-    requireAdmin(req);
+  const pageQuery = (req: {
+    query: { from?: string; to?: string; grain?: string };
+    i18n: I18n;
+  }) => {
     const now = deps.clock();
     const { period, errors } = periodFrom(req.query, now, req.i18n.t);
-    const data = await dashboard(deps.db, period, now);
-    const query = new URLSearchParams({ ...period }).toString();
     const form = {
       from: req.query.from ?? period.from,
       to: req.query.to ?? period.to,
       grain: period.grain,
     };
+    return { now, period, errors, form, query: new URLSearchParams({ ...period }).toString() };
+  };
+
+  app.get('/analytics', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
+    const viewer = await requireAnalytics(req, deps.db);
+    const { now, period, errors, form, query } = pageQuery(req);
+    const data = await overview(deps.db, viewer, period, now);
     return sendPage(req, reply, deps, req.i18n.t('analytics.title'), (ctx) => (
-      <DashboardPage ctx={ctx} data={data} query={query} errors={errors} form={form} />
+      <OverviewPage ctx={ctx} data={data} query={query} errors={errors} form={form} />
+    ));
+  });
+
+  app.get('/analytics/users', { schema: { querystring: DayQuery } }, async (req, reply) => {
+    const viewer = await requireAnalytics(req, deps.db);
+    const now = deps.clock();
+    const { day, errors } = dayFrom(req.query.day, now, req.i18n.t);
+    const groups = await filterGroups(deps.db, viewer);
+    let groupId: string | null = null;
+    try {
+      groupId = await checkGroupFilter(deps.db, viewer, req.query.groupId);
+    } catch {
+      errors.groupId = req.i18n.t('analytics.unknown_group');
+    }
+    const u = await usersLevel(deps.db, now, day, groupId);
+    const form = { day: req.query.day ?? u.day, groupId: groupId ?? '' };
+    return sendPage(req, reply, deps, req.i18n.t('analytics.nav_users'), (ctx) => (
+      <UsersPage ctx={ctx} u={u} errors={errors} form={form} groups={groups} />
+    ));
+  });
+
+  app.get('/analytics/activity', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
+    await requireAnalytics(req, deps.db);
+    const { now, period, errors, form, query } = pageQuery(req);
+    const data = await dashboard(deps.db, period, now);
+    return sendPage(req, reply, deps, req.i18n.t('analytics.nav_activity'), (ctx) => (
+      <ActivityPage ctx={ctx} data={data} query={query} errors={errors} form={form} />
     ));
   });
 
@@ -57,7 +95,7 @@ export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Pr
     '/analytics/activity.csv',
     { schema: { querystring: PeriodQuery } },
     async (req, reply) => {
-      requireAdmin(req);
+      await requireAnalytics(req, deps.db);
       const now = deps.clock();
       const { period, errors } = periodFrom(req.query, now, req.i18n.t);
       if (Object.keys(errors).length > 0) {
@@ -65,20 +103,33 @@ export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Pr
         return reply.code(400).type('text/plain; charset=utf-8').send(`${field}: ${message}\n`);
       }
       const data = await dashboard(deps.db, period, now);
-      const csv = toCsv(
+      return sendCsv(
+        reply,
+        `activity-${period.from}-${period.to}`,
         ['period', ...SHOWN.map((f) => CSV_HEADERS[f])],
         data.activity.map((r) => [r.period, ...SHOWN.map((f) => r[f])]),
-        { bom: true, nullAs: `<${data.k}` },
+        data.k,
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="kantine-activity-${period.from}-${period.to}.csv"`,
-        )
-        .send(csv);
     },
   );
+}
+
+const DayQuery = Type.Object({
+  day: Type.Optional(Type.String({ maxLength: 20, description: 'YYYY-MM-DD; default yesterday' })),
+  groupId: Type.Optional(
+    Type.String({ maxLength: 40, description: 'only the members of this group' }),
+  ),
+});
+
+/** The day level 1 is computed for: the one asked for, or the last complete day. */
+function dayFrom(
+  q: string | undefined,
+  now: Date,
+  t: I18n['t'],
+): { day: string | undefined; errors: Record<string, string> } {
+  if (!q) return { day: undefined, errors: {} };
+  const { errors } = periodFrom({ from: q, to: q }, now, t);
+  return errors.from ? { day: undefined, errors: { day: errors.from } } : { day: q, errors: {} };
 }
 
 const Nullable = Type.Union([Type.Number(), Type.Null()]);
@@ -108,6 +159,7 @@ const ActivityJson = Type.Object({
 /** `/api/v1/analytics/…` (admins). */
 export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  await analyticsSettingsApi(instance, deps);
   await teamsApi(instance, deps);
   await contentApi(instance, deps);
   await valueApi(instance, deps);
@@ -127,14 +179,17 @@ export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promi
     {
       schema: {
         tags,
-        summary:
-          'Admin: level 1, users (invited, activated, active, engaged, contributing, DAU/WAU/MAU)',
-        response: { 200: UsersJson, ...problems(401, 403) },
+        summary: 'Level 1, users (invited, activated, active, engaged, contributing, DAU/WAU/MAU)',
+        querystring: DayQuery,
+        response: { 200: UsersJson, ...problems(400, 401, 403, 404) },
       },
     },
     async (req) => {
-      requireAdmin(req);
-      return (await period({}, req.i18n.t)).users;
+      const viewer = await requireAnalytics(req, deps.db);
+      const { day, errors } = dayFrom(req.query.day, deps.clock(), req.i18n.t);
+      if (errors.day) throw fieldError('day', 'invalid_date', 'analytics.bad_date');
+      const groupId = await checkGroupFilter(deps.db, viewer, req.query.groupId);
+      return usersLevel(deps.db, deps.clock(), day, groupId);
     },
   );
   app.get(
@@ -142,7 +197,7 @@ export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promi
     {
       schema: {
         tags,
-        summary: 'Admin: level 3, activity per day, week or month',
+        summary: 'Level 3, activity per day, week or month',
         description:
           'Counts per period; a figure behind which fewer than k people stand (the setting ' +
           '`analytics.k`, default 5) is null. `from`, `to`: YYYY-MM-DD, default the last 12 weeks.',
@@ -152,12 +207,12 @@ export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promi
             Page(ActivityJson),
             Type.Object({ k: Type.Integer(), grain: Type.String() }),
           ]),
-          ...problems(400, 401, 403),
+          ...problems(400, 401, 403, 404),
         },
       },
     },
     async (req) => {
-      requireAdmin(req);
+      await requireAnalytics(req, deps.db);
       const d = await period(req.query, req.i18n.t);
       return { items: d.activity, nextCursor: null, k: d.k, grain: d.period.grain };
     },

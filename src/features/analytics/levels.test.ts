@@ -4,6 +4,7 @@ import { createUser } from '../../../test/factories.ts';
 import { activityRow } from '../../../test/activity.ts';
 import { build, type TestApp } from '../../../test/helpers.ts';
 import { sql } from 'kysely';
+import { newId } from '../../lib/ids.ts';
 import { activityLevel } from './activity.level.ts';
 import { usersLevel } from './levels.ts';
 import { periodOf, periodSql } from './periods.ts';
@@ -56,6 +57,50 @@ describe.each(DIALECTS)('users level (%s)', (dialect) => {
       wau: 3,
       mau: 4,
       dauMau: 2 / 4,
+    });
+  });
+
+  it('with a group, counts only its current members', async () => {
+    const [a, b, c] = [
+      await createUser(t.deps, { name: 'G a', last_seen_at: null }),
+      await createUser(t.deps, { name: 'G b', last_seen_at: null }),
+      await createUser(t.deps, { name: 'G c', last_seen_at: null }),
+    ];
+    const groupId = newId();
+    const at = '2026-11-01T00:00:00.000Z';
+    await t.deps.db
+      .insertInto('groups')
+      .values({
+        id: groupId,
+        name: 'Gruppe',
+        name_key: 'gruppe',
+        description: '',
+        member_count: 2,
+        visibility: 'public',
+        kind: 'community',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    for (const u of [a!, b!]) {
+      await t.deps.db
+        .insertInto('group_members')
+        .values({ group_id: groupId, user_id: u.id, role: 'member', joined_at: at })
+        .execute();
+    }
+    // a posted on the day, c (not a member) too; b did nothing.
+    await activityRow(t.deps.db, a!, '2026-11-27', { visited: 1, posts: 1 });
+    await activityRow(t.deps.db, c!, '2026-11-27', { visited: 1, posts: 1 });
+    const level = await usersLevel(t.deps.db, new Date('2026-11-28T10:00:00Z'), undefined, groupId);
+    expect(level).toMatchObject({
+      invited: 2,
+      activated: 1,
+      activationRate: 1 / 2,
+      active: 1,
+      engaged: 1,
+      contributing: 1,
+      dau: 1,
+      mau: 1,
     });
   });
 });

@@ -11,7 +11,8 @@ import { dayOf } from './rollup.ts';
  * - engaged: posted, commented or reacted in those 28 days;
  * - contributing: created content (a post or question, or a document version) in those 28 days;
  * - DAU, WAU, MAU: people active on the day, in its 7 days, in its 28 days; DAU/MAU their ratio.
- * "The day" is the last complete day (yesterday, UTC) unless given.
+ * "The day" is the last complete day (yesterday, UTC) unless given. With a group, every figure
+ * is about its current members (their activity anywhere: people are not split by group).
  */
 export interface UsersLevel {
   day: string;
@@ -33,9 +34,17 @@ const DAY_MS = 86_400_000;
 const minus = (day: string, days: number) =>
   dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS));
 
-export async function usersLevel(db: Db, now: Date, dayIn?: string): Promise<UsersLevel> {
+export async function usersLevel(
+  db: Db,
+  now: Date,
+  dayIn?: string,
+  groupId?: string | null,
+): Promise<UsersLevel> {
   const day = dayIn ?? dayOf(new Date(now.getTime() - DAY_MS));
-  const accounts = await db
+  const members = (userId: string) =>
+    sql<boolean>`exists (select 1 from group_members gm
+      where gm.group_id = ${groupId} and gm.user_id = ${sql.ref(userId)})`;
+  let accountsQ = db
     .selectFrom('users')
     .select((eb) => [
       eb.fn.countAll<number>().as('invited'),
@@ -43,8 +52,9 @@ export async function usersLevel(db: Db, now: Date, dayIn?: string): Promise<Use
         select 1 from activity_days a where a.user_id = users.id and a.visited = 1
       ) then 1 else 0 end)`.as('activated'),
     ])
-    .where('status', '<>', 'deactivated')
-    .executeTakeFirstOrThrow();
+    .where('status', '<>', 'deactivated');
+  if (groupId) accountsQ = accountsQ.where(members('users.id'));
+  const accounts = await accountsQ.executeTakeFirstOrThrow();
   // Distinct people over a window of days ending with `day`, from the daily activity rows.
   const distinct = async (days: number, what: 'any' | 'engaged' | 'contributing') => {
     let q = db
@@ -54,6 +64,7 @@ export async function usersLevel(db: Db, now: Date, dayIn?: string): Promise<Use
       .where('day', '<=', day);
     if (what === 'engaged') q = q.where(sql<boolean>`posts + comments + reactions > 0`);
     if (what === 'contributing') q = q.where(sql<boolean>`posts + documents > 0`);
+    if (groupId) q = q.where(members('activity_days.user_id'));
     return Number((await q.executeTakeFirstOrThrow()).n);
   };
   const [dau, wau, mau, engaged, contributing] = await Promise.all([

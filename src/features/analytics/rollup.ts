@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { getSetting } from '../admin/settings.ts';
 import type { ActivityTotalsTable } from './analytics.table.ts';
 
 /**
@@ -114,8 +115,12 @@ export async function dailyTotals(
   return rows.map(({ computed_at: _c, ...r }) => r);
 }
 
-/** Adds a download to the person's day (a download writes no row a trigger could see). */
+/**
+ * Adds a download to the person's day (a download writes no row a trigger could see); nothing
+ * while analytics is switched off, like the triggers (migration 0017).
+ */
 export async function recordDownload(db: Db, userId: string, now: Date): Promise<void> {
+  if (!(await getSetting<boolean>(db, 'analytics.enabled', true))) return;
   await db
     .insertInto('activity_days')
     .values({

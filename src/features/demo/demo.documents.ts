@@ -290,8 +290,13 @@ export async function createDemoDocuments(
   };
   const versionIds: string[] = [];
   for (const d of DEMO_DOCUMENTS) {
+    // Minutes after the document's day; each step the app takes moves the clock 23 minutes on.
     let minute = 0;
-    const at = () => new Date(now - d.daysAgo * 86_400_000 + minute++ * 23 * 60_000);
+    const at = () => {
+      const when = new Date(now - d.daysAgo * 86_400_000 + minute * 60_000);
+      minute += 23;
+      return when;
+    };
     const clocked = { ...deps, clock: at };
     const [first, ...later] = d.versions;
     const doc = await createDocument(clocked, await person(d.owner), {

@@ -42,7 +42,7 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     body: lines(
       'Liebe Kolleginnen und Kollegen,',
       '',
-      'ab heute haben wir mit **Kantine** ein eigenes Intranet – für Hamburg, Leipzig und alle im Homeoffice. Die Rundmails an „alle@“ dürfen damit in Rente gehen.',
+      'seit dem Pilotstart vor zehn Monaten ist **Kantine** kräftig gewachsen – ab heute ist es unser Intranet, für Hamburg, Leipzig und alle im Homeoffice. Die Rundmails an „alle@“ dürfen damit in Rente gehen.',
       '',
       'Was ich mir wünsche:',
       '- **Fragt offen.** Irgendwer im Haus weiß die Antwort fast immer.',
@@ -1380,10 +1380,10 @@ export const DEMO_POSTS: readonly DemoPost[] = [
     kind: 'announcement',
     daysAgo: 0.4,
     body: lines(
-      '**Zwei Monate Kantine** – ein kurzer Rückblick 📊',
+      '**Ein Jahr Kantine** – ein kurzer Rückblick 📊',
       '',
       '- 9 von 10 Kolleginnen und Kollegen waren mindestens einmal hier',
-      '- Fragen werden im Schnitt nach **unter einer Stunde** beantwortet',
+      '- Fragen werden inzwischen im Mittel nach **rund drei Stunden** beantwortet – zum Start war es noch ein ganzer Arbeitstag',
       '- Die meistgenutzten Hashtags: #intranetarbeiten, #ärger und #wasderkundefindet',
       '',
       'Besonders freut mich, dass aus #ärger-Beiträgen echte Verbesserungen wurden: neues VPN-Gateway, schnellere Angebotsfreigaben, ein neuer Drucker im 3. OG.',

@@ -9,6 +9,8 @@ import { DEMO_COMPANY, DEMO_PEOPLE } from './demo.data.ts';
 import { DEMO_GROUPS } from './demo.groups.ts';
 import { DEMO_POSTS } from './demo.posts.ts';
 import { createDemoDocuments } from './demo.documents.ts';
+import { createDemoYear } from './demo.year.ts';
+import { createDemoGoals } from '../analytics/goals.demo.ts';
 import { addComment, createPost, react } from '../posts/posts.service.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { acceptAnswer, voteHelpful } from '../questions/index.ts';
@@ -122,7 +124,16 @@ export async function createDemoOrganisation(
   const documents = deps.storage
     ? await createDemoDocuments({ ...deps, storage: deps.storage }, ids, groupIds)
     : 0;
-  return { people: DEMO_PEOPLE.length, groups: DEMO_GROUPS.length, posts, documents };
+  // The year of use before today that the measurement dashboards show (demo.year.ts), and the
+  // business goals an admin set for it.
+  const year = await createDemoYear(deps, ids, groupIds);
+  await createDemoGoals(deps.db, ids.get(DEMO_PEOPLE[0]!.key)!, now);
+  return {
+    people: DEMO_PEOPLE.length,
+    groups: DEMO_GROUPS.length,
+    posts: posts + year.posts,
+    documents: documents + year.documents,
+  };
 }
 
 /** What the demo prints: where to go and how to sign in. */

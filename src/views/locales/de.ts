@@ -1,4 +1,6 @@
 import type { Messages } from './en.ts';
+import { aboutDe } from './analytics/about.ts';
+import { overviewDe } from './analytics/overview.ts';
 import { teamsDe } from './analytics/teams.ts';
 import { contentDe } from './analytics/content.ts';
 import { valueDe } from './analytics/value.ts';
@@ -617,7 +619,7 @@ export const de: Messages = {
   'analytics.intro':
     'Was das Netzwerk bringt, in Zahlen. Gezeigt werden nur Summen, nie einzelne Personen; eine Zahl, hinter der weniger als {k} Personen stehen, erscheint als „weniger als {k}“. Tage werden in UTC gezählt.',
   'analytics.level_users': '1. Nutzer',
-  'analytics.users_day': 'Stand {day}, der letzte vollständige Tag.',
+  'analytics.users_day': 'Stand {day} (Tage in UTC; ohne Auswahl der letzte vollständige Tag).',
   'analytics.invited': 'Eingeladen',
   'analytics.how_invited': 'Konten, die nicht deaktiviert sind: direkt angelegt oder eingeladen.',
   'analytics.activated': 'Aktiviert',
@@ -683,6 +685,13 @@ export const de: Messages = {
   'analytics.nav_hashtags': 'Hashtag-Kennzahlen',
   'analytics.nav_about': 'Was gemessen wird',
   'analytics.how_counted': 'Wie wird das gezählt?',
+  'analytics.users_intro':
+    'Wer Kantine nutzt: eingeladene und aktivierte Personen, und wie viele in den 28 Tagen bis zum gewählten Tag aktiv, beteiligt und beitragend waren.',
+  'analytics.users_as_of': 'Stand',
+  'analytics.users_group_hint':
+    'Gezählt werden nur die derzeitigen Mitglieder der gewählten Gruppe, mit allem, was sie in Kantine getan haben.',
+  ...aboutDe,
+  ...overviewDe,
   ...teamsDe,
   ...contentDe,
   ...valueDe,

@@ -1,3 +1,5 @@
+import { aboutEn } from './analytics/about.ts';
+import { overviewEn } from './analytics/overview.ts';
 import { teamsEn } from './analytics/teams.ts';
 import { contentEn } from './analytics/content.ts';
 import { valueEn } from './analytics/value.ts';
@@ -594,7 +596,7 @@ export const en = {
   'analytics.intro':
     'What the network brings, in figures. Only totals are shown, never individuals; a figure behind which fewer than {k} people stand is shown as “fewer than {k}”. Days are counted in UTC.',
   'analytics.level_users': '1. Users',
-  'analytics.users_day': 'As of {day}, the last complete day.',
+  'analytics.users_day': 'As of {day} (days in UTC; by default the last complete day).',
   'analytics.invited': 'Invited',
   'analytics.how_invited': 'Accounts that are not deactivated: added directly or by invitation.',
   'analytics.activated': 'Activated',
@@ -658,6 +660,13 @@ export const en = {
   'analytics.nav_hashtags': 'Hashtag KPIs',
   'analytics.nav_about': 'What is measured',
   'analytics.how_counted': 'How is this counted?',
+  'analytics.users_intro':
+    'Who uses Kantine: people invited and activated, and how many were active, engaged and contributing in the 28 days up to the chosen day.',
+  'analytics.users_as_of': 'As of',
+  'analytics.users_group_hint':
+    'Only the current members of the chosen group are counted, with what they did anywhere in Kantine.',
+  ...aboutEn,
+  ...overviewEn,
   ...teamsEn,
   ...contentEn,
   ...valueEn,

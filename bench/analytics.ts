@@ -1,0 +1,220 @@
+// The analytics benchmark: on the seeded organisation (the one `npm run bench` seeds and keeps in
+// BENCH_DATA_DIR), applies pending migrations (timed: their backfills run over every post,
+// comment and reaction), times the daily rollup job, then signs in as the seed's admin and times
+// each dashboard page and its API, one request at a time, for the default period (the last 12
+// weeks, per week) and for a year per month. Writes the figures into bench/RESULTS.md's
+// analytics section.
+//
+//   npm run bench:analytics -- [--rounds 20] [--warmup 2]
+//
+// With no seed in BENCH_DATA_DIR, it seeds one first (`kantine seed --scale large`).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { connect } from '../src/db/connect.ts';
+import { rollupDays } from '../src/features/analytics/rollup.ts';
+import { WARM_BATCH, warmAnswerTimes } from '../src/features/analytics/content.level.ts';
+import { SEED_PASSWORD, type SeedInfo } from '../src/features/seed/seed.ts';
+import {
+  BIN,
+  cookieHeader,
+  fmt,
+  kantine,
+  kantineEnv,
+  load,
+  median,
+  ROOT,
+  signIn,
+  startServer,
+} from './lib.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '2' },
+    out: { type: 'string', default: path.join('bench', 'RESULTS.md') },
+  },
+});
+const ROUNDS = Number(args.rounds);
+const WARMUP = Number(args.warmup);
+const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(ROOT, 'data-bench'));
+const dbFile = path.join(dataDir, 'kantine.db');
+const RESULTS = path.resolve(ROOT, args.out!);
+const say = (s: string) => console.error(`bench:analytics: ${s}`);
+
+/** Every dashboard, as a page and as its API. */
+const DASHBOARDS = [
+  '',
+  '/users',
+  '/teams',
+  '/activity',
+  '/content',
+  '/value',
+  '/goals',
+  '/hashtags',
+];
+const API: Record<string, string> = {
+  '/users': '/api/v1/analytics/users',
+  '/teams': '/api/v1/analytics/teams',
+  '/activity': '/api/v1/analytics/activity',
+  '/content': '/api/v1/analytics/content',
+  '/value': '/api/v1/analytics/value',
+  '/goals': '/api/v1/analytics/goals',
+  '/hashtags': '/api/v1/analytics/hashtags',
+};
+
+function readSeed(): SeedInfo | null {
+  if (!existsSync(dbFile)) return null;
+  const db = new SQLite(dbFile, { readonly: true });
+  try {
+    const row = db.prepare("select value from settings where key = 'seed'").get() as
+      { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as SeedInfo) : null;
+  } finally {
+    db.close();
+  }
+}
+
+let info = readSeed();
+if (!info) {
+  mkdirSync(dataDir, { recursive: true });
+  say(`seeding large into ${dataDir}`);
+  const child = spawn(process.execPath, [BIN, 'seed', '--scale', 'large'], {
+    cwd: ROOT,
+    env: kantineEnv(dataDir, { LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`kantine seed failed (exit ${code})`);
+  info = readSeed()!;
+}
+
+say('applying pending migrations');
+const m0 = performance.now();
+const migrated = kantine(['migrate'], dataDir).trim();
+const migrateMs = performance.now() - m0;
+
+const sqlite = new SQLite(dbFile, { readonly: true });
+const count = (table: string) =>
+  (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const rows = {
+  people: count('users'),
+  groups: count('groups'),
+  posts: count('posts'),
+  comments: count('comments'),
+  reactions: count('reactions'),
+  questions: count('questions'),
+  'activity days': count('activity_days'),
+};
+const { first, last } = sqlite
+  .prepare('select min(day) as first, max(day) as last from activity_days')
+  .get() as { first: string; last: string };
+sqlite.close();
+
+// The rollup job: the hourly run recomputes today and yesterday; a first run (or a rebuild)
+// computes every day. Timed directly against the file, as the job does it.
+const db = connect({ databaseUrl: `sqlite:${dbFile}`, dialect: 'sqlite' });
+const now = new Date(`${last}T12:00:00Z`);
+const day = (offset: number) =>
+  new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+const t1 = performance.now();
+await rollupDays(db, [day(1), day(0)], now);
+const rollupDailyMs = performance.now() - t1;
+const allDays: string[] = [];
+for (
+  let d = first;
+  d <= last;
+  d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+) {
+  allDays.push(d);
+}
+const t2 = performance.now();
+await rollupDays(db, allDays, now);
+const rollupAllMs = performance.now() - t2;
+// The answer-times job (analytics.answer_times) on a database where no time is cached yet.
+const t3 = performance.now();
+let warmed = 0;
+for (;;) {
+  const n = await warmAnswerTimes(db);
+  warmed += n;
+  if (n < WARM_BATCH) break;
+}
+const warmMs = performance.now() - t3;
+await db.destroy();
+
+const loadAtStart = load();
+say(`starting the server on the ${info.scale} seed`);
+const server = await startServer(dataDir);
+const periods = {
+  '12 weeks, per week': '',
+  'a year, per month': `?from=${day(364)}&to=${day(0)}&grain=month`,
+};
+const results: { dashboard: string; period: string; page: number[]; api: number[] }[] = [];
+try {
+  const jar = await signIn(server.url, info.admin.email, SEED_PASSWORD);
+  const headers = { cookie: cookieHeader(jar), 'accept-encoding': 'gzip' };
+  const time = async (url: string, json: boolean) => {
+    const t0 = performance.now();
+    const res = await fetch(`${server.url}${url}`, { headers });
+    const body = json ? await res.json() : await res.text();
+    const ms = performance.now() - t0;
+    if (res.status !== 200)
+      throw new Error(`${url}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    return ms;
+  };
+  for (const period of Object.keys(periods)) {
+    for (const d of DASHBOARDS) results.push({ dashboard: d, period, page: [], api: [] });
+  }
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    for (const r of results) {
+      const q = periods[r.period as keyof typeof periods];
+      const page = await time(`/analytics${r.dashboard}${q}`, false);
+      const api = API[r.dashboard] ? await time(`${API[r.dashboard]}${q}`, true) : null;
+      if (round >= WARMUP) {
+        r.page.push(page);
+        if (api !== null) r.api.push(api);
+      }
+    }
+  }
+} finally {
+  await server.stop();
+}
+
+const worst = Math.max(...results.map((r) => median(r.page)));
+const section = `<!-- analytics:start -->
+## Analytics
+
+Written by \`npm run bench:analytics\` (bench/analytics.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC,
+on the ${info.scale} seed (${Object.entries(rows)
+  .map(([k, v]) => `${fmt(v)} ${k}`)
+  .join(', ')}; activity from ${first} to ${last}), SQLite, one Kantine process, signed in as
+the seed's admin (who sees every group). Each page and API call was timed ${ROUNDS} times after
+${WARMUP} warm-up rounds, one request at a time; the time is the whole request as the client sees it.
+Load average at the start: ${loadAtStart.toFixed(2)}.
+
+| figure | measured | budget | verdict |
+| --- | --- | --- | --- |
+| slowest dashboard page, median | ${fmt(worst, 1)} ms | ≤ 200 ms | ${worst <= 200 ? 'met' : 'missed'} |
+| rollup job, hourly run (yesterday and today) | ${fmt(rollupDailyMs, 0)} ms | — | |
+| rollup of every day (${fmt(allDays.length)} days, a first run) | ${fmt(rollupAllMs / 1000, 1)} s | — | |
+| answer times of every question in working hours (${fmt(warmed)} questions, a first run) | ${fmt(warmMs / 1000, 1)} s | — | |
+| pending migrations with their backfills | ${fmt(migrateMs / 1000, 1)} s | — | ${migrated ? migrated.split('\n').length : 0} applied |
+
+| dashboard | period | page median | page max | API median | API max |
+| --- | --- | --- | --- | --- | --- |
+${results
+  .map(
+    (r) =>
+      `| \`/analytics${r.dashboard}\` | ${r.period} | ${fmt(median(r.page), 1)} ms | ${fmt(Math.max(...r.page), 1)} ms | ${r.api.length ? `${fmt(median(r.api), 1)} ms` : '—'} | ${r.api.length ? `${fmt(Math.max(...r.api), 1)} ms` : '—'} |`,
+  )
+  .join('\n')}
+<!-- analytics:end -->`;
+
+const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+const next = /<!-- analytics:start -->[\s\S]*<!-- analytics:end -->/.test(previous)
+  ? previous.replace(/<!-- analytics:start -->[\s\S]*<!-- analytics:end -->/, section)
+  : `${previous.trimEnd()}\n\n${section}\n`;
+writeFileSync(RESULTS, next);
+say(`slowest dashboard ${fmt(worst, 1)} ms; wrote ${path.relative(ROOT, RESULTS)}`);

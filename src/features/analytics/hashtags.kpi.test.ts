@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/db.ts';
+import { createAdmin, createUser } from '../../../test/factories.ts';
+import { build, type TestApp } from '../../../test/helpers.ts';
+import type { Db } from '../../db/connect.ts';
+import { ulid } from 'ulid';
+import { newId } from '../../lib/ids.ts';
+import type { User } from '../accounts/accounts.table.ts';
+import type { Meaning } from '../hashtags/hashtags.table.ts';
+import { hashtagKpis, nextDay } from './hashtags.kpi.ts';
+
+async function hashtag(db: Db, tag: string, meaning: Meaning | null) {
+  await db
+    .insertInto('hashtags')
+    .values({ tag, display: tag, meaning, created_at: '2026-01-01T00:00:00.000Z' })
+    .execute();
+}
+
+async function group(db: Db, name: string, visibility: 'public' | 'private', members: User[]) {
+  const id = newId();
+  const at = '2026-01-01T00:00:00.000Z';
+  await db
+    .insertInto('groups')
+    .values({
+      id,
+      name,
+      name_key: name.toLowerCase(),
+      description: '',
+      visibility,
+      kind: 'community',
+      member_count: members.length,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  for (const m of members) {
+    await db
+      .insertInto('group_members')
+      .values({ group_id: id, user_id: m.id, role: 'member', joined_at: at })
+      .execute();
+  }
+  return id;
+}
+
+/** A post written at `at` with these hashtags (already normalised, as the app files them). */
+async function post(
+  db: Db,
+  author: User,
+  at: string,
+  tags: string[],
+  groupId: string | null = null,
+) {
+  // As the app does: the id is made when the post is written.
+  const id = ulid(Date.parse(at));
+  await db
+    .insertInto('posts')
+    .values({
+      id,
+      author_id: author.id,
+      group_id: groupId,
+      body: 'x',
+      html: '<p>x</p>',
+      created_at: at,
+    })
+    .execute();
+  for (const tag of tags) {
+    await db.insertInto('post_hashtags').values({ tag, post_id: id, group_id: groupId }).execute();
+  }
+}
+
+/*
+ * The fixture, for the period 2026-11-02 … 2026-11-15 per week (weeks of 11-02 and 11-09), k = 5:
+ * - Sales, 10 people: each one #erfolg post in week 1 and one #kunde post in week 2; the first
+ *   one's #erfolg post also has #win (success story too: still one post for the meaning).
+ * - IT, 7 people: the first 4 one #erfolg post in week 2 (4 people: below k); all 7 one #kunde
+ *   post in week 2.
+ * - HR, 5 people: one #kunde post each in week 2, in a public group (exactly k).
+ * - 5 people without a department, members of a private group: one #aerger post each there.
+ * - Not counted: #erfolg before the period and on the day after it, #random (no meaning).
+ * Department × meaning (success, customer, pain, campaign; total):
+ *   HR     0/0   5/5   0/0  0/0 |  5 posts / 5 people
+ *   IT     4/4   7/7   0/0  0/0 | 11 / 7
+ *   Sales 10/10 10/10  0/0  0/0 | 20 / 10
+ *   —      0/0   0/0   5/5  0/0 |  5 / 5   (only for those who see the private group)
+ *   total 14/14 22/22  5/5  0/0 | 41 / 27
+ * IT × success (4 people) is hidden. From the success total it could be worked out, so the
+ * threshold hides a rectangle: IT × customer, Sales × success and Sales × customer as well
+ * (no single hidden figure follows from the row and column sums any more). HR × customer
+ * (exactly 5 people) is shown.
+ */
+describe.each(DIALECTS)('hashtag KPIs (%s)', (dialect) => {
+  let t: TestApp;
+  let admin: User;
+  let outsider: User;
+  let insider: User;
+  let open: string;
+  let secret: string;
+  const period = { from: '2026-11-02', to: '2026-11-15', grain: 'week' as const };
+
+  beforeAll(async () => {
+    t = await build(dialect, { now: () => new Date('2026-11-28T10:00:00Z') });
+    const db = t.deps.db;
+    admin = await createAdmin(t.deps);
+    outsider = await createUser(t.deps, { department: 'Sales' });
+    for (const [tag, meaning] of [
+      ['erfolg', 'success_story'],
+      ['win', 'success_story'],
+      ['kunde', 'customer_voice'],
+      ['aerger', 'pain_point'],
+      ['kampagne', 'campaign'],
+      ['random', null],
+    ] as const) {
+      await hashtag(db, tag, meaning);
+    }
+    await db.insertInto('hashtag_aliases').values({ alias: 'success', tag: 'erfolg' }).execute();
+
+    const people = async (n: number, department: string) => {
+      const out: User[] = [];
+      for (let i = 0; i < n; i++) out.push(await createUser(t.deps, { department }));
+      return out;
+    };
+    const sales = await people(10, 'Sales');
+    const it = await people(7, 'IT');
+    const hr = await people(5, 'HR');
+    const none = await people(5, '');
+    insider = none[0]!;
+    open = await group(db, 'Offen', 'public', hr);
+    secret = await group(db, 'Geheim', 'private', none);
+
+    for (const [i, p] of sales.entries()) {
+      await post(db, p, '2026-11-03T09:00:00.000Z', i === 0 ? ['erfolg', 'win'] : ['erfolg']);
+      await post(db, p, '2026-11-10T09:00:00.000Z', ['kunde']);
+    }
+    for (const [i, p] of it.entries()) {
+      if (i < 4) await post(db, p, '2026-11-11T09:00:00.000Z', ['erfolg']);
+      await post(db, p, '2026-11-11T10:00:00.000Z', ['kunde']);
+    }
+    for (const p of hr) await post(db, p, '2026-11-12T09:00:00.000Z', ['kunde'], open);
+    for (const p of none) await post(db, p, '2026-11-12T09:00:00.000Z', ['aerger'], secret);
+    await post(db, sales[1]!, '2026-11-01T23:59:59.000Z', ['erfolg']);
+    await post(db, sales[1]!, '2026-11-16T00:00:00.000Z', ['erfolg']);
+    await post(db, sales[2]!, '2026-11-05T09:00:00.000Z', ['random']);
+  });
+  afterAll(async () => t.close());
+
+  it('counts posts per meaning and week, hiding a week resting on fewer than k people', async () => {
+    const d = await hashtagKpis(t.deps.db, admin, period, null);
+    expect(d.k).toBe(5);
+    expect(d.series).toEqual([
+      // Week 2's success stories rest on 4 people; the success total (14, shown in the
+      // department table) minus week 1 would give them away, so week 1 is hidden too.
+      { period: '2026-11-02', success_story: null, customer_voice: 0, pain_point: 0, campaign: 0 },
+      { period: '2026-11-09', success_story: null, customer_voice: 22, pain_point: 5, campaign: 0 },
+    ]);
+  });
+
+  it('counts per hashtag, with meaning and aliases', async () => {
+    const d = await hashtagKpis(t.deps.db, admin, period, null);
+    expect(d.tags).toEqual([
+      { tag: 'aerger', display: 'aerger', meaning: 'pain_point', aliases: [], posts: 5 },
+      {
+        tag: 'erfolg',
+        display: 'erfolg',
+        meaning: 'success_story',
+        aliases: ['success'],
+        // #win rests on 1 person; the success total would give it away, so #erfolg is hidden
+        // too (the threshold treats the total as a sum, though the #win post is also #erfolg).
+        posts: null,
+      },
+      { tag: 'kampagne', display: 'kampagne', meaning: 'campaign', aliases: [], posts: 0 },
+      { tag: 'kunde', display: 'kunde', meaning: 'customer_voice', aliases: [], posts: 22 },
+      { tag: 'win', display: 'win', meaning: 'success_story', aliases: [], posts: null },
+    ]);
+  });
+
+  it('breaks down by department: below k hidden, at k shown, derivable cells hidden', async () => {
+    const d = await hashtagKpis(t.deps.db, admin, period, null);
+    expect(d.departments).toEqual({
+      rows: [
+        { department: 'HR', cells: [0, 5, 0, 0], total: 5 },
+        { department: 'IT', cells: [null, null, 0, 0], total: 11 },
+        { department: 'Sales', cells: [null, null, 0, 0], total: 20 },
+        { department: '', cells: [0, 0, 5, 0], total: 5 },
+      ],
+      totals: [14, 22, 5, 0],
+      grandTotal: 41,
+    });
+  });
+
+  it('leaves out a private group for those outside it, and keeps it for its members', async () => {
+    const out = await hashtagKpis(t.deps.db, outsider, period, null);
+    expect(out.series[1]).toMatchObject({ customer_voice: 22, pain_point: 0 });
+    expect(out.tags.find((h) => h.tag === 'aerger')!.posts).toBe(0);
+    expect(out.departments.rows.map((r) => r.department)).toEqual(['HR', 'IT', 'Sales']);
+    expect(out.departments.totals).toEqual([14, 22, 0, 0]);
+    expect(out.departments.grandTotal).toBe(36);
+    const inside = await hashtagKpis(t.deps.db, insider, period, null);
+    expect(inside.tags.find((h) => h.tag === 'aerger')!.posts).toBe(5);
+  });
+
+  it('filters by group, and by month', async () => {
+    const d = await hashtagKpis(t.deps.db, admin, period, open);
+    expect(d.tags.find((h) => h.tag === 'kunde')!.posts).toBe(5);
+    expect(d.tags.find((h) => h.tag === 'erfolg')!.posts).toBe(0);
+    expect(d.departments.rows).toEqual([{ department: 'HR', cells: [0, 5, 0, 0], total: 5 }]);
+    const m = await hashtagKpis(t.deps.db, admin, { ...period, grain: 'month' }, null);
+    expect(m.series).toEqual([
+      { period: '2026-11', success_story: 14, customer_voice: 22, pain_point: 5, campaign: 0 },
+    ]);
+  });
+
+  it('knows the next day across months', () => {
+    expect(nextDay('2026-11-30')).toBe('2026-12-01');
+    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+  });
+});

@@ -1,0 +1,53 @@
+import type { Db } from '../../db/connect.ts';
+import type { User } from '../accounts/accounts.table.ts';
+import { contentLevel, type ContentLevel } from './content.level.ts';
+import { breakdownGroups } from './access.ts';
+import { dashboard, type Dashboard, type Period } from './dashboard.ts';
+import {
+  goalStatus,
+  latestMeasurement,
+  listGoals,
+  type GoalStatus,
+  type Measurement,
+} from './goals.ts';
+import type { Goal } from './goals.ts';
+import { hashtagKpis, MEANINGS } from './hashtags.kpi.ts';
+import type { Meaning } from '../hashtags/hashtags.table.ts';
+import { dayOf } from './rollup.ts';
+import { teamsLevel, type TeamsLevel } from './teams.level.ts';
+import { valueReport, type ValueReport } from './value.ts';
+
+/**
+ * The one page for management: the headline figures of every level for one period, the goals
+ * with their status and the hashtag KPIs, each computed by its own level (so the figures, the
+ * privacy threshold and what a viewer may see are exactly those of the level's page).
+ */
+export interface Overview {
+  base: Dashboard;
+  teams: TeamsLevel;
+  content: ContentLevel;
+  value: ValueReport;
+  goals: { goal: Goal; latest: Measurement | null; status: GoalStatus }[];
+  /** Posts per meaning in the period (null: fewer than k people), from the hashtag KPIs. */
+  meanings: Record<Meaning, number | null>;
+}
+
+export async function overview(db: Db, viewer: User, period: Period, now: Date): Promise<Overview> {
+  const visible = await breakdownGroups(db, viewer);
+  const base = await dashboard(db, period, now);
+  const teams = await teamsLevel(db, viewer, period, null, now);
+  const content = await contentLevel(db, period, now, { visible, groupId: null });
+  const value = await valueReport(db, viewer, period);
+  const tags = await hashtagKpis(db, viewer, period, null);
+  const today = dayOf(now);
+  const goals = [];
+  for (const goal of await listGoals(db)) {
+    const latest = await latestMeasurement(db, goal, now);
+    goals.push({ goal, latest, status: goalStatus(goal, latest, today).status });
+  }
+  // The department table's column totals: the meaning over the whole period, thresholded there.
+  const meanings = Object.fromEntries(
+    MEANINGS.map((m, i) => [m, tags.departments.totals[i] ?? null]),
+  ) as Record<Meaning, number | null>;
+  return { base, teams, content, value, goals, meanings };
+}
