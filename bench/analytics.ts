@@ -56,6 +56,7 @@ const DASHBOARDS = [
   '/hashtags',
 ];
 const API: Record<string, string> = {
+  '': '/api/v1/analytics/overview',
   '/users': '/api/v1/analytics/users',
   '/teams': '/api/v1/analytics/teams',
   '/activity': '/api/v1/analytics/activity',

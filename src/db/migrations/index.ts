@@ -16,6 +16,7 @@ import * as m0014 from './2026_11_28_0014_team_activity.ts';
 import * as m0015 from './2026_11_28_0015_content.ts';
 import * as m0016 from './2026_11_28_0016_goals.ts';
 import * as m0017 from './2026_11_28_0017_analytics_switch.ts';
+import * as m0018 from './2026_11_28_0018_activity_periods.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0015_content': m0015,
   '2026_11_28_0016_goals': m0016,
   '2026_11_28_0017_analytics_switch': m0017,
+  '2026_11_28_0018_activity_periods': m0018,
 };

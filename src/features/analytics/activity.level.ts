@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { periodOf, periodSql, type Grain } from './periods.ts';
-import { dailyTotals, daysBetween } from './rollup.ts';
+import { dailyTotals, dayOf, daysBetween } from './rollup.ts';
 
 /**
  * Level 3, activity, per day, week (from Monday) or month:
@@ -30,6 +30,142 @@ export interface ActivityRow {
 export const COUNTED = ['posts', 'comments', 'reactions', 'documents', 'downloads'] as const;
 export type Counted = (typeof COUNTED)[number];
 
+/** Distinct people behind each figure of one period. */
+export type PeriodPeople = { active: number; visitors: number } & Record<Counted, number>;
+
+const NOBODY: PeriodPeople = {
+  active: 0,
+  visitors: 0,
+  posts: 0,
+  comments: 0,
+  reactions: 0,
+  documents: 0,
+  downloads: 0,
+};
+
+const DAY_MS = 86_400_000;
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** The first and the last day of a period (a day, the week from its Monday, a month). */
+export function periodRange(grain: Grain, period: string): [string, string] {
+  if (grain === 'day') return [period, period];
+  if (grain === 'week') return [period, addDays(period, 6)];
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return [`${period}-01`, last];
+}
+
+/** Counts the people of every period between two days, from the daily rows. */
+async function countPeople(
+  db: Db,
+  grain: Grain,
+  from: string,
+  to: string,
+): Promise<Map<string, PeriodPeople>> {
+  const rows = await db
+    .selectFrom('activity_days')
+    .select([
+      periodSql(db, grain, sql.ref('day')).as('period'),
+      (eb) => eb.fn.count<number>('user_id').distinct().as('active'),
+      sql<number>`count(distinct case when visited = 1 then user_id end)`.as('visitors'),
+      ...COUNTED.map((c) =>
+        sql<number>`count(distinct case when ${sql.ref(c)} > 0 then user_id end)`.as(c),
+      ),
+    ])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .groupBy(periodSql(db, grain, sql.ref('day')))
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const x = r as unknown as Record<string, unknown>;
+      const people = Object.fromEntries(
+        (['active', 'visitors', ...COUNTED] as const).map((k) => [k, Number(x[k] ?? 0)]),
+      ) as PeriodPeople;
+      return [String(r.period), people];
+    }),
+  );
+}
+
+/**
+ * The people behind each period's figures. A period wholly inside the range that ended before
+ * today is read from `activity_periods`, counted once and kept (migration 0018): it can no longer
+ * change. The periods the range cuts, and the current one, are counted from the days inside
+ * the range.
+ */
+export async function periodPeople(
+  db: Db,
+  grain: Grain,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<Map<string, PeriodPeople>> {
+  const today = dayOf(now);
+  const periods = [...new Set(daysBetween(from, to).map((d) => periodOf(grain, d)))];
+  const isWhole = (p: string) => {
+    const [a, b] = periodRange(grain, p);
+    return a >= from && b <= to && b < today;
+  };
+  const whole = periods.filter(isWhole);
+  const out = new Map<string, PeriodPeople>();
+  if (whole.length > 0) {
+    const cached = await db
+      .selectFrom('activity_periods')
+      .selectAll()
+      .where('grain', '=', grain)
+      .where('period', '>=', whole[0]!)
+      .where('period', '<=', whole.at(-1)!)
+      .execute();
+    for (const { grain: _g, period, computed_at, ...people } of cached) {
+      // Only a count made after the period ended is final.
+      if (computed_at.slice(0, 10) > periodRange(grain, period)[1]) out.set(period, people);
+    }
+    const missing = whole.filter((p) => !out.has(p));
+    if (missing.length > 0) {
+      const counted = await countPeople(
+        db,
+        grain,
+        periodRange(grain, missing[0]!)[0],
+        periodRange(grain, missing.at(-1)!)[1],
+      );
+      const at = now.toISOString();
+      const rows = missing.map((period) => ({
+        grain,
+        period,
+        ...(counted.get(period) ?? NOBODY),
+        computed_at: at,
+      }));
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto('activity_periods')
+          .values(rows.slice(i, i + 500))
+          .onConflict((oc) =>
+            oc.columns(['grain', 'period']).doUpdateSet((eb) => ({
+              active: eb.ref('excluded.active'),
+              visitors: eb.ref('excluded.visitors'),
+              posts: eb.ref('excluded.posts'),
+              comments: eb.ref('excluded.comments'),
+              reactions: eb.ref('excluded.reactions'),
+              documents: eb.ref('excluded.documents'),
+              downloads: eb.ref('excluded.downloads'),
+              computed_at: eb.ref('excluded.computed_at'),
+            })),
+          )
+          .execute();
+      }
+      for (const r of rows) out.set(r.period, counted.get(r.period) ?? NOBODY);
+    }
+  }
+  for (const p of periods) {
+    if (out.has(p)) continue;
+    const [a, b] = periodRange(grain, p);
+    const counted = await countPeople(db, grain, a < from ? from : a, b > to ? to : b);
+    out.set(p, counted.get(p) ?? NOBODY);
+  }
+  return out;
+}
+
 export async function activityLevel(
   db: Db,
   from: string,
@@ -38,21 +174,7 @@ export async function activityLevel(
   now: Date,
 ): Promise<ActivityRow[]> {
   const days = await dailyTotals(db, from, to, now);
-  const people = await db
-    .selectFrom('activity_days')
-    .select([
-      periodSql(db, grain, sql.ref('day')).as('period'),
-      (eb) => eb.fn.count<number>('user_id').distinct().as('active'),
-      sql<number>`count(distinct case when visited = 1 then user_id end)`.as('visitors'),
-      ...COUNTED.map((c) =>
-        sql<number>`count(distinct case when ${sql.ref(c)} > 0 then user_id end)`.as(`p_${c}`),
-      ),
-    ])
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .groupBy(periodSql(db, grain, sql.ref('day')))
-    .execute();
-  const peopleBy = new Map(people.map((p) => [p.period, p]));
+  const peopleBy = await periodPeople(db, grain, from, to, now);
   const rows = new Map<string, ActivityRow>();
   for (const day of daysBetween(from, to)) {
     const period = periodOf(grain, day);
@@ -68,12 +190,10 @@ export async function activityLevel(
         visitors: Number(p?.visitors ?? 0),
         active: Number(p?.active ?? 0),
         engagementIndex: null,
-        people: Object.fromEntries(
-          COUNTED.map((c) => [
-            c,
-            Number((p as Record<string, unknown> | undefined)?.[`p_${c}`] ?? 0),
-          ]),
-        ) as Record<Counted, number>,
+        people: Object.fromEntries(COUNTED.map((c) => [c, Number(p?.[c] ?? 0)])) as Record<
+          Counted,
+          number
+        >,
       });
     }
   }

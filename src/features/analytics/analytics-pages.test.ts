@@ -96,6 +96,25 @@ describe.each(DIALECTS)('analytics dashboard (%s)', (dialect) => {
     expect(lines[2]!.split(',').slice(0, 3)).toEqual(['2026-11-16', '10', '<5']);
   });
 
+  it('gives the overview in the API, with the activity of the period and hidden cells as null', async () => {
+    const res = await admin.api('GET', `/api/v1/analytics/overview?${period}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      k: number;
+      users: { invited: number };
+      activity: { posts: number | null; comments: number | null };
+      goals: unknown[];
+    };
+    expect(body.k).toBe(5);
+    expect(body.users.invited).toBe(7);
+    // Week 1's posts rest on 4 people (hidden), so the period's sum is not shown either.
+    expect(body.activity).toMatchObject({ posts: null, comments: null });
+    expect(body.goals).toEqual([]);
+    expect((await member.api('GET', '/api/v1/analytics/overview')).statusCode).toBe(403);
+    const bad = await admin.api('GET', '/api/v1/analytics/overview?from=2026-13-01');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('gives the users level', async () => {
     const res = await admin.api('GET', '/api/v1/analytics/users');
     expect(res.statusCode, res.body).toBe(200);

@@ -1,5 +1,6 @@
 import { defineJob, defineSchedule } from '../../jobs/index.ts';
 import { WARM_BATCH, warmAnswerTimes } from './content.level.ts';
+import { periodPeople } from './activity.level.ts';
 import { dayOf, rollupDays } from './rollup.ts';
 
 /** Finishes yesterday's totals and refreshes today's. */
@@ -9,6 +10,12 @@ export const ROLLUP_EVERY_MS = 60 * 60_000;
 defineJob(ROLLUP_JOB, async (_payload: unknown, deps) => {
   const now = deps.clock();
   await rollupDays(deps.db, [dayOf(new Date(now.getTime() - 86_400_000)), dayOf(now)], now);
+  // The people of every finished week and month of the last two years, so that dashboards read
+  // them (after the first run only the newest period is counted).
+  const from = dayOf(new Date(now.getTime() - 731 * 86_400_000));
+  for (const grain of ['week', 'month'] as const) {
+    await periodPeople(deps.db, grain, from, dayOf(now), now);
+  }
 });
 
 /** Computes the answer times the content dashboard's cache lacks (see warmAnswerTimes). */

@@ -174,6 +174,109 @@ export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promi
     if (bad) throw fieldError(bad[0], 'invalid_period', 'analytics.bad_period');
     return dashboard(deps.db, p, now);
   };
+  const N = Type.Union([Type.Number(), Type.Null()]);
+  app.get(
+    '/analytics/overview',
+    {
+      schema: {
+        tags,
+        summary: 'The overview for management: headline figures of every level and the goals',
+        description:
+          'The figures of `/analytics` for a period (`from`, `to`: YYYY-MM-DD, default the last ' +
+          '12 weeks). null: fewer than k people, or no figure.',
+        querystring: PeriodQuery,
+        response: {
+          200: Type.Object({
+            from: Type.String(),
+            to: Type.String(),
+            k: Type.Integer(),
+            users: UsersJson,
+            teams: Type.Object({
+              groups: Type.Integer(),
+              activeGroups: N,
+              crossDepartmentShare: N,
+            }),
+            activity: Type.Object({ posts: N, comments: N, reactions: N }),
+            content: Type.Object({
+              asked: N,
+              answerRate: N,
+              acceptedRate: N,
+              firstAnswerP50Hours: N,
+              firstAnswerP50BusinessHours: N,
+              answeredWithin24hRate: N,
+            }),
+            value: Type.Object({
+              currency: Type.String(),
+              hours: Type.Number(),
+              money: Type.Number(),
+              cost: Type.Number(),
+              roi: N,
+            }),
+            goals: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                status: Type.String(),
+                latest: N,
+                target: Type.Number(),
+                deadline: Type.String(),
+              }),
+            ),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => {
+      const viewer = await requireAnalytics(req, deps.db);
+      const now = deps.clock();
+      const { period: p, errors } = periodFrom(req.query, now, req.i18n.t);
+      const bad = Object.entries(errors)[0];
+      if (bad) throw fieldError(bad[0], 'invalid_period', 'analytics.bad_period');
+      const o = await overview(deps.db, viewer, p, now);
+      const sum = (f: 'posts' | 'comments' | 'reactions') =>
+        o.base.activity.reduce<number | null>(
+          (s, r) => (s === null || r[f] === null ? null : s + r[f]!),
+          0,
+        );
+      const c = o.content.total;
+      return {
+        from: p.from,
+        to: p.to,
+        k: o.base.k,
+        users: o.base.users,
+        teams: {
+          groups: o.teams.groups.total,
+          activeGroups: o.teams.activeGroups,
+          crossDepartmentShare: o.teams.crossShare,
+        },
+        activity: { posts: sum('posts'), comments: sum('comments'), reactions: sum('reactions') },
+        content: {
+          asked: c.asked,
+          answerRate: c.answerRate,
+          acceptedRate: c.acceptedRate,
+          firstAnswerP50Hours: c.firstAnswerP50Hours,
+          firstAnswerP50BusinessHours: c.firstAnswerP50BusinessHours,
+          answeredWithin24hRate: c.answeredWithin24hRate,
+        },
+        value: {
+          currency: o.value.model.currency,
+          hours: o.value.total.hours,
+          money: o.value.total.money,
+          cost: o.value.total.cost,
+          roi: o.value.total.roi,
+        },
+        goals: o.goals.map((g) => ({
+          id: g.goal.id,
+          name: g.goal.name,
+          status: g.status,
+          latest: g.latest?.value ?? null,
+          target: g.goal.target,
+          deadline: g.goal.deadline,
+        })),
+      };
+    },
+  );
   app.get(
     '/analytics/users',
     {

@@ -31,7 +31,22 @@ export interface ActivityTotalsTable {
   computed_at: string;
 }
 
+/** Distinct people behind each figure of a finished day, week or month (migration 0018). */
+export interface ActivityPeriodsTable {
+  grain: string;
+  period: string;
+  active: number;
+  visitors: number;
+  posts: number;
+  comments: number;
+  reactions: number;
+  documents: number;
+  downloads: number;
+  computed_at: string;
+}
+
 export interface AnalyticsTables {
   activity_days: ActivityDaysTable;
   activity_totals: ActivityTotalsTable;
+  activity_periods: ActivityPeriodsTable;
 }

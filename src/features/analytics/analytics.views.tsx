@@ -365,10 +365,8 @@ export function OverviewPage({ ctx, data, query, errors, form }: OverviewPagePro
             ctx={ctx}
             title={t('analytics.overview.hashtags')}
             href={withPeriod('/analytics/hashtags')}
-            value={MEANINGS.map(
-              (m) => `${t(`hashtags.${m}` as MessageKey)}: ${num(data.meanings[m])}`,
-            ).join(' · ')}
-            how=""
+            value={MEANINGS.map((m) => t(`hashtags.${m}` as MessageKey)).join(' · ')}
+            how={t('analytics.overview.hashtags_how')}
           />
         </dl>
       </section>

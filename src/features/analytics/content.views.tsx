@@ -319,7 +319,7 @@ export function ContentPage(p: ContentPageProps) {
         {t('analytics.content.cutoff', { cutoff: ctx.i18n.dateTime(data.cutoff) })}
       </p>
 
-      <section aria-labelledby="content-targets">
+      <section>
         <h2 id="content-targets">{t('analytics.content.against_targets')}</h2>
         <div class="table-scroll" role="region" aria-labelledby="content-targets" tabIndex={0}>
           <table>
@@ -452,7 +452,7 @@ export function ContentPage(p: ContentPageProps) {
         )}
       </section>
 
-      <section aria-labelledby="content-series">
+      <section>
         <h2 id="content-series">{t('analytics.content.over_time')}</h2>
         <div class="chart-block">
           <LineChart
@@ -493,7 +493,7 @@ export function ContentPage(p: ContentPageProps) {
         </p>
       </section>
 
-      <section aria-labelledby="content-groups">
+      <section>
         <h2 id="content-groups">{t('analytics.content.per_group')}</h2>
         <p class="hint">{t('analytics.content.per_group_hint')}</p>
         {data.groups.length === 0 ? (
@@ -537,7 +537,7 @@ export function ContentPage(p: ContentPageProps) {
         </p>
       </section>
 
-      <section aria-labelledby="content-hashtags">
+      <section>
         <h2 id="content-hashtags">{t('analytics.content.per_hashtag')}</h2>
         <p class="hint">
           {t('analytics.content.per_hashtag_hint', { n: HASHTAG_ROWS })}
@@ -563,7 +563,7 @@ export function ContentPage(p: ContentPageProps) {
         </p>
       </section>
 
-      <section aria-labelledby="content-documents">
+      <section>
         <h2 id="content-documents">{t('analytics.content.documents_reused')}</h2>
         <p class="hint">{t('analytics.content.how_reuse')}</p>
         <p>

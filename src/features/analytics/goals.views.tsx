@@ -148,7 +148,7 @@ export function GoalsListPage({
 function RuleSection({ ctx, children }: { ctx: PageContext; children?: preact.ComponentChildren }) {
   const { t } = ctx.i18n;
   return (
-    <section aria-labelledby="goal-rule">
+    <section>
       <h2 id="goal-rule">{t('analytics.goals.rule_title')}</h2>
       <p>{t('analytics.goals.rule')}</p>
       {children}
@@ -442,7 +442,7 @@ export function GoalPage(p: GoalPageProps) {
         </p>
       </RuleSection>
 
-      <section aria-labelledby="goal-measurements">
+      <section>
         <h2 id="goal-measurements">{t('analytics.goals.measurements_title')}</h2>
         {manual ? null : <p class="hint">{t('analytics.goals.computed_note')}</p>}
         {measurements.length > 0 ? (

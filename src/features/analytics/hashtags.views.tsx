@@ -69,7 +69,7 @@ export function HashtagsPage({ ctx, data, query, errors, form, groups }: Hashtag
         </p>
       ) : null}
 
-      <section aria-labelledby="h-over-time">
+      <section>
         <h2 id="h-over-time">{t('analytics.hashtags.over_time')}</h2>
         <HowCounted ctx={ctx}>
           <p>{t('analytics.hashtags.how_over_time', { k: data.k })}</p>
@@ -97,7 +97,7 @@ export function HashtagsPage({ ctx, data, query, errors, form, groups }: Hashtag
         </p>
       </section>
 
-      <section aria-labelledby="h-per-tag">
+      <section>
         <h2 id="h-per-tag">{t('analytics.hashtags.per_tag')}</h2>
         <HowCounted ctx={ctx}>
           <p>{t('analytics.hashtags.how_per_tag', { k: data.k })}</p>
@@ -149,7 +149,7 @@ export function HashtagsPage({ ctx, data, query, errors, form, groups }: Hashtag
         </p>
       </section>
 
-      <section aria-labelledby="h-by-department">
+      <section>
         <h2 id="h-by-department">{t('analytics.hashtags.by_department')}</h2>
         <HowCounted ctx={ctx}>
           <p>{t('analytics.hashtags.how_by_department', { k: data.k })}</p>

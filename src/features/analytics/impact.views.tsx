@@ -113,7 +113,7 @@ export function ImpactPage({ ctx, data, analyticsOn, query, errors, form }: Impa
         grain={false}
       />
 
-      <section aria-labelledby="impact-totals">
+      <section>
         <h2 id="impact-totals">{t('analytics.impact.totals')}</h2>
         <dl class="figures">
           {(
@@ -152,7 +152,7 @@ export function ImpactPage({ ctx, data, analyticsOn, query, errors, form }: Impa
       {charts.map(([id, title, series, kind]) => {
         const Chart = kind === 'bar' ? BarChart : LineChart;
         return (
-          <section aria-labelledby={`impact-${id}`}>
+          <section>
             <h2 id={`impact-${id}`}>{title}</h2>
             <div class="chart-block">
               <Chart
@@ -173,7 +173,7 @@ export function ImpactPage({ ctx, data, analyticsOn, query, errors, form }: Impa
           </section>
         );
       })}
-      <section aria-labelledby="impact-wait">
+      <section>
         <h2 id="impact-wait">{label('medianHoursToFirstAnswer')}</h2>
         <p class="hint">{how('medianHoursToFirstAnswer')}</p>
         <DataTable

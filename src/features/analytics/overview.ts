@@ -11,16 +11,16 @@ import {
   type Measurement,
 } from './goals.ts';
 import type { Goal } from './goals.ts';
-import { hashtagKpis, MEANINGS } from './hashtags.kpi.ts';
-import type { Meaning } from '../hashtags/hashtags.table.ts';
 import { dayOf } from './rollup.ts';
 import { teamsLevel, type TeamsLevel } from './teams.level.ts';
 import { valueReport, type ValueReport } from './value.ts';
 
 /**
- * The one page for management: the headline figures of every level for one period, the goals
- * with their status and the hashtag KPIs, each computed by its own level (so the figures, the
- * privacy threshold and what a viewer may see are exactly those of the level's page).
+ * The one page for management: the headline figures of every level for one period and the
+ * goals with their status, each computed by its own level (so the figures, the
+ * privacy threshold and what a viewer may see are exactly those of the level's page). The
+ * hashtag KPIs are only linked: their department breakdown reads every tagged post of the
+ * period, which would double the page's time.
  */
 export interface Overview {
   base: Dashboard;
@@ -28,8 +28,6 @@ export interface Overview {
   content: ContentLevel;
   value: ValueReport;
   goals: { goal: Goal; latest: Measurement | null; status: GoalStatus }[];
-  /** Posts per meaning in the period (null: fewer than k people), from the hashtag KPIs. */
-  meanings: Record<Meaning, number | null>;
 }
 
 export async function overview(db: Db, viewer: User, period: Period, now: Date): Promise<Overview> {
@@ -38,16 +36,11 @@ export async function overview(db: Db, viewer: User, period: Period, now: Date):
   const teams = await teamsLevel(db, viewer, period, null, now);
   const content = await contentLevel(db, period, now, { visible, groupId: null });
   const value = await valueReport(db, viewer, period);
-  const tags = await hashtagKpis(db, viewer, period, null);
   const today = dayOf(now);
   const goals = [];
   for (const goal of await listGoals(db)) {
     const latest = await latestMeasurement(db, goal, now);
     goals.push({ goal, latest, status: goalStatus(goal, latest, today).status });
   }
-  // The department table's column totals: the meaning over the whole period, thresholded there.
-  const meanings = Object.fromEntries(
-    MEANINGS.map((m, i) => [m, tags.departments.totals[i] ?? null]),
-  ) as Record<Meaning, number | null>;
-  return { base, teams, content, value, goals, meanings };
+  return { base, teams, content, value, goals };
 }

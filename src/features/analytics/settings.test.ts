@@ -108,7 +108,10 @@ describe.each(DIALECTS)('analytics settings, switch and audience (%s)', (dialect
   });
 
   it('explains what is measured, in German too', async () => {
-    const de = await signedIn(t.app, await createUser(t.deps, { name: 'Dora Deutsch', locale: 'de' }));
+    const de = await signedIn(
+      t.app,
+      await createUser(t.deps, { name: 'Dora Deutsch', locale: 'de' }),
+    );
     const page = await de.get('/analytics/about');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Was nicht aufgezeichnet wird');

@@ -80,7 +80,7 @@ export async function setAnalyticsSettings(
 
 /**
  * Deletes everything measurement recorded about activity: the per-person days, the per-group
- * days and the daily rollups. Content (posts, answers, documents) is untouched, so figures
+ * days and conversations, and the rollups made from them. Content (posts, answers, documents) is untouched, so figures
  * computed from content (answer times, reuse, hashtags) remain.
  */
 export async function eraseActivity(
@@ -90,8 +90,18 @@ export async function eraseActivity(
 ): Promise<void> {
   if (!confirmed) throw fieldError('confirm', 'required', 'analytics.erase_confirm_required');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('activity_days').execute();
-    await trx.deleteFrom('activity_totals').execute();
+    for (const table of [
+      'activity_days',
+      'activity_totals',
+      'activity_periods',
+      'group_activity_days',
+      'team_days',
+      'team_months',
+      'group_engagement',
+      'conversations',
+    ] as const) {
+      await trx.deleteFrom(table).execute();
+    }
   });
   await audit(deps.db, {
     actorId: actor.id,

@@ -14,7 +14,10 @@ import { setSetting } from '../admin/settings.ts';
 import { addMember } from '../groups/groups.queries.ts';
 import type { GroupKind, Visibility } from '../groups/groups.table.ts';
 import type { ReactionType } from '../posts/posts.table.ts';
-import { teamsLevel, type TeamsLevel } from './teams.level.ts';
+import { suppress } from './privacy.ts';
+import { periodOf } from './periods.ts';
+import { daysBetween } from './rollup.ts';
+import { isActive, teamsLevel, type TeamsLevel } from './teams.level.ts';
 
 /** Writes through the real tables, so that the triggers of migration 0014 run. */
 function writer(db: Db) {
@@ -682,4 +685,178 @@ describe.each(DIALECTS)('teams tables against a recount (%s)', (dialect: Dialect
     await generate(db, people, groups, 424242, 250);
     expect(await expectRecount(db)).toBeGreaterThan(backfilled);
   });
+
+  it('gives the figures a count from the raw tables gives, for any period and viewer', async () => {
+    const people = (await db.selectFrom('users').selectAll().execute()) as User[];
+    const admin = await createAdmin({ db, config }, { name: 'Gen Admin' });
+    // A member of G0 only; G3 becomes private, so they see G0, G1 and G2.
+    const member = people.find((p) => p.name === 'Gen 0')!;
+    await db
+      .updateTable('groups')
+      .set({ visibility: 'private' })
+      .where('name', '=', 'G3')
+      .execute();
+    const now = new Date('2026-11-28T10:00:00Z');
+    const tally = { shown: 0, hidden: 0 };
+    for (const period of [
+      { from: '2026-09-20', to: '2026-10-10', grain: 'day' as const },
+      { from: '2026-09-01', to: '2026-10-31', grain: 'month' as const },
+      { from: '2026-09-10', to: '2026-10-20', grain: 'month' as const },
+      { from: '2026-09-21', to: '2026-10-04', grain: 'week' as const },
+      { from: '2026-09-25', to: '2026-10-05', grain: 'week' as const },
+    ]) {
+      for (const viewer of [admin, member]) {
+        const got = await teamsLevel(db, viewer, period, null, now);
+        const want = await bruteForce(db, viewer, period, got.k);
+        const label = `${viewer.name} ${period.from} ${period.to} ${period.grain}`;
+        expect(got.breakdown, label).toEqual(want.breakdown);
+        expect(got.activeGroups, label).toBe(want.activeGroups);
+        // A figure over fewer than k authors is hidden; one over more is the recount's, unless
+        // hidden so that no hidden figure can be worked out from the total.
+        const check = (g: number | null, w: { value: number; people: number }, what: string) => {
+          if (w.people < got.k && w.value > 0) expect(g, `${label} ${what}`).toBeNull();
+          else if (g !== null) expect(g, `${label} ${what}`).toBe(w.value);
+        };
+        expect(
+          got.series.map((r) => r.period),
+          label,
+        ).toEqual(want.series.map((r) => r.period));
+        got.series.forEach((r, i) => {
+          check(r.conversations, want.series[i]!.n, `${r.period} conversations`);
+          check(r.crossDepartment, want.series[i]!.cross, `${r.period} cross`);
+        });
+        check(got.conversations, want.total.n, 'conversations');
+        check(got.crossDepartment, want.total.cross, 'cross');
+        expect(got.conversations, label).not.toBeNull();
+        for (const r of got.breakdown) {
+          for (const v of [r.engaged, r.posts, r.comments, r.reactions]) {
+            tally[v === null ? 'hidden' : 'shown'] += 1;
+          }
+        }
+        for (const r of got.series) tally[r.crossDepartment === null ? 'hidden' : 'shown'] += 1;
+      }
+    }
+    // The cases cover both sides of the threshold.
+    expect(tally.shown).toBeGreaterThan(20);
+    expect(tally.hidden).toBeGreaterThan(10);
+  });
 });
+
+/** The teams figures counted straight from posts, comments, reactions and memberships. */
+async function bruteForce(
+  db: Db,
+  viewer: User,
+  period: { from: string; to: string; grain: 'day' | 'week' | 'month' },
+  k: number,
+) {
+  const { from, to } = period;
+  const inPeriod = (at: string) => at.slice(0, 10) >= from && at.slice(0, 10) <= to;
+  const groups = await db.selectFrom('groups').selectAll().orderBy('name_key').execute();
+  const mine = new Set(
+    (
+      await db
+        .selectFrom('group_members')
+        .select('group_id')
+        .where('user_id', '=', viewer.id)
+        .execute()
+    ).map((m) => m.group_id),
+  );
+  const visible = groups.filter(
+    (g) => viewer.role === 'admin' || g.visibility === 'public' || mine.has(g.id),
+  );
+  const posts = await db.selectFrom('posts').selectAll().execute();
+  const postById = new Map(posts.map((p) => [p.id, p]));
+  const comments = await db.selectFrom('comments').selectAll().execute();
+  const reactions = await db.selectFrom('reactions').selectAll().execute();
+  const users = new Map((await db.selectFrom('users').selectAll().execute()).map((u) => [u.id, u]));
+  const members = await db.selectFrom('group_members').selectAll().execute();
+  const day = to < '2026-11-27' ? to : '2026-11-27';
+  const windowStart = new Date(Date.parse(`${day}T00:00:00Z`) - 28 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const acts = [
+    ...posts.map((p) => ({ g: p.group_id, who: p.author_id, at: p.created_at, what: 0 })),
+    ...comments.map((c) => ({
+      g: postById.get(c.post_id)!.group_id,
+      who: c.author_id,
+      at: c.created_at,
+      what: 1,
+    })),
+    ...reactions.map((r) => ({
+      g: postById.get(r.post_id)!.group_id,
+      who: r.user_id,
+      at: r.created_at,
+      what: 2,
+    })),
+  ];
+  const facts = visible.map((g) => {
+    const inGroup = acts.filter((a) => a.g === g.id);
+    const cells = [0, 1, 2].map((what) => {
+      const xs = inGroup.filter((a) => a.what === what && inPeriod(a.at));
+      return { value: xs.length, people: new Set(xs.map((a) => a.who)).size };
+    });
+    const engagedPeople = new Set(
+      inGroup
+        .filter((a) => a.at.slice(0, 10) > windowStart && a.at.slice(0, 10) <= day)
+        .map((a) => a.who)
+        .filter(
+          (who) =>
+            members.some((m) => m.group_id === g.id && m.user_id === who) &&
+            users.get(who)!.status === 'active',
+        ),
+    );
+    const engaged = engagedPeople.size;
+    return { g, engaged, engagedPeople, active: isActive(engaged, g.member_count), cells };
+  });
+  const shown = suppress(
+    { rows: facts.map((f) => [{ value: f.engaged, people: f.engaged }, ...f.cells]) },
+    k,
+  ).rows;
+  const breakdown = facts.map((f, i) => {
+    const v = shown[i]!.map((c) => (c.kind === 'value' ? c.value : null));
+    return {
+      id: f.g.id,
+      name: f.g.name,
+      kind: f.g.kind,
+      visibility: f.g.visibility,
+      members: f.g.member_count,
+      engaged: v[0],
+      posts: v[1],
+      comments: v[2],
+      reactions: v[3],
+      active: v[0] === null ? null : f.active,
+    };
+  });
+  const hidden = facts.filter((_, i) => breakdown[i]!.active === null);
+  const hiddenPeople = new Set(hidden.flatMap((f) => [...f.engagedPeople])).size;
+  const activeGroups =
+    hidden.length === 0 || (hidden.length > 1 && hiddenPeople >= k)
+      ? facts.filter((f) => f.active).length
+      : null;
+
+  const seen = new Set(visible.map((g) => g.id));
+  const dept = (who: string) => users.get(who)!.department;
+  const conv = posts
+    .filter((p) => inPeriod(p.created_at) && (p.group_id === null || seen.has(p.group_id)))
+    .map((p) => {
+      const depts = new Set(
+        [p.author_id, ...comments.filter((c) => c.post_id === p.id).map((c) => c.author_id)]
+          .map(dept)
+          .filter((d) => d !== ''),
+      );
+      return { day: p.created_at.slice(0, 10), who: p.author_id, cross: depts.size >= 2 };
+    });
+  const count = (xs: typeof conv) => ({
+    n: { value: xs.length, people: new Set(xs.map((c) => c.who)).size },
+    cross: {
+      value: xs.filter((c) => c.cross).length,
+      people: new Set(xs.filter((c) => c.cross).map((c) => c.who)).size,
+    },
+  });
+  const periods = [...new Set(daysBetween(from, to).map((d) => periodOf(period.grain, d)))];
+  const series = periods.map((p) => ({
+    period: p,
+    ...count(conv.filter((c) => periodOf(period.grain, c.day) === p)),
+  }));
+  return { breakdown, activeGroups, series, total: count(conv) };
+}

@@ -31,16 +31,19 @@ import { dayOf, daysBetween } from './rollup.ts';
  * Privacy: behind a per-group figure stand the people who did it (posters behind posts, engaged
  * members behind "engaged" and "active"), behind a period's conversations their authors;
  * `suppress` hides every figure over fewer than k of them. The number of people is exact below
- * k; at k or more it may be a lower bound (the most on a single day, see migration 0014),
- * which is all the threshold needs; among figures of k people or more, which one is hidden to
- * stop working back then falls to the smaller value. Member counts are shown as they are: a
+ * k; at k or more it may be a lower bound (the most on one day or in one calendar month, see
+ * migration 0014), which is all the threshold needs; among figures of k people or more, which
+ * one is hidden to stop working back then falls to the smaller value. Member counts are shown as they are: a
  * group's size is on its own page for everyone who may see the group, and says nothing about
  * what anyone did.
  *
- * Speed: nothing here reads posts or comments. A period reads `team_days` (one row per group
- * and day); only a figure whose busiest day had fewer than k people is counted exactly, from
- * `group_activity_days` or `conversations`, and those are quiet groups and periods with few
- * rows. Engagement is computed once per day D (one index probe per membership).
+ * Speed: nothing here reads posts or comments. A period reads `team_months` for its whole
+ * calendar months and `team_days` for the other days (one row per group and month or day);
+ * only a figure whose busiest day or month had fewer than k people is counted exactly, from
+ * `group_activity_days` or `conversations`, and those are quiet groups and short periods with
+ * few rows. Engagement is computed once per day D (one index probe per membership). On the
+ * benchmark organisation (1,000,000 posts, 500 groups) the last 12 weeks take about 30 ms and
+ * a year per month about 40–60 ms, in SQLite and in PostgreSQL.
  */
 export interface TeamsLevel {
   k: number;
@@ -155,7 +158,7 @@ function keyFilter(
   if (!visible) return sql<boolean>`1 = 1`;
   // One list rather than three conditions joined by "or". SQLite, without planner statistics,
   // would drive the query by that list, one range per group and a sort by day; the unary plus
-  // keeps it on the range of days (a year's days per group: 40 instead of 100 ms).
+  // keeps it on the range of days (800 days on the benchmark: 77 instead of 167 ms).
   const k = isSqlite(db) ? sql<string>`+${key}` : key;
   return sql<boolean>`${k} in (select '' union all
     select id from groups where visibility = 'public' union all

@@ -146,7 +146,8 @@ export async function teamsRoutes(instance: FastifyInstance, deps: Deps): Promis
       const { rows } = seriesRows(teamsSeries(data, t), 'period');
       return sendCsv(reply, name, ['period', 'conversations', 'cross_department'], rows, data.k);
     }
-    if (part === 'figures') return sendCsv(reply, name, ['figure', 'value'], figureRows(data), data.k);
+    if (part === 'figures')
+      return sendCsv(reply, name, ['figure', 'value'], figureRows(data), data.k);
     return sendCsv(
       reply,
       name,
@@ -260,7 +261,8 @@ export async function teamsApi(instance: FastifyInstance, deps: Deps): Promise<v
       const { data, errors } = await load(deps, viewer, req.query, req.i18n.t);
       if (!data) {
         const field = Object.keys(errors)[0]!;
-        if (field === 'groupId') throw fieldError(field, 'unknown_group', 'analytics.unknown_group');
+        if (field === 'groupId')
+          throw fieldError(field, 'unknown_group', 'analytics.unknown_group');
         throw fieldError(field, 'invalid_period', 'analytics.bad_period');
       }
       const { period, ...rest } = data;

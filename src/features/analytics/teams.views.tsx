@@ -35,11 +35,13 @@ function Figure({
   ctx,
   label,
   value,
+  detail,
   children,
 }: {
   ctx: PageContext;
   label: string;
   value: string;
+  detail?: string;
   children: preact.ComponentChildren;
 }) {
   return (
@@ -47,6 +49,7 @@ function Figure({
       <dt>{label}</dt>
       <dd>
         <strong>{value}</strong>
+        {detail ? <span class="how">{detail}</span> : null}
         <HowCounted ctx={ctx}>
           <p class="how">{children}</p>
         </HowCounted>
@@ -61,13 +64,7 @@ export function TeamsPage({ ctx, data, query, errors, form, groups, everyGroup }
     <>
       <AnalyticsNav ctx={ctx} />
       <h1>{t('analytics.teams.title')}</h1>
-      <PeriodForm
-        ctx={ctx}
-        action="/analytics/teams"
-        form={form}
-        errors={errors}
-        groups={groups}
-      />
+      <PeriodForm ctx={ctx} action="/analytics/teams" form={form} errors={errors} groups={groups} />
       {data ? (
         <TeamsFigures ctx={ctx} data={data} query={query} groups={groups} everyGroup={everyGroup} />
       ) : (
@@ -111,17 +108,21 @@ function TeamsFigures({
           : t(everyGroup ? 'analytics.teams.scope_all' : 'analytics.teams.scope_member')}
       </p>
 
-      <section aria-labelledby="teams-figures">
+      <section>
         <h2 id="teams-figures">{t('analytics.teams.figures')}</h2>
         <dl class="figures">
-          <Figure ctx={ctx} label={t('analytics.teams.groups')} value={n(g.total)}>
-            {t('analytics.teams.groups_detail', {
+          <Figure
+            ctx={ctx}
+            label={t('analytics.teams.groups')}
+            value={n(g.total)}
+            detail={t('analytics.teams.groups_detail', {
               team: n(g.team),
               community: n(g.community),
               public: n(g.public),
               private: n(g.private),
               secret: n(g.secret),
-            })}{' '}
+            })}
+          >
             {t('analytics.teams.how_groups')}
           </Figure>
           <Figure
@@ -198,8 +199,8 @@ function TeamsFigures({
         </p>
       </section>
 
-      <section aria-labelledby="teams-conversations">
-        <h2 id="teams-conversations">{chartTitle}</h2>
+      <section>
+        <h2 id="teams-conversations">{t('analytics.teams.conversations_h')}</h2>
         <div class="chart-block">
           <LineChart
             id="chart-conversations"
@@ -235,7 +236,7 @@ function TeamsFigures({
         </p>
       </section>
 
-      <section aria-labelledby="teams-breakdown">
+      <section>
         <h2 id="teams-breakdown">{t('analytics.teams.breakdown')}</h2>
         <HowCounted ctx={ctx}>
           <p class="how">{t('analytics.teams.how_breakdown', { day: data.day, k: data.k })}</p>

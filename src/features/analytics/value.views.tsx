@@ -103,7 +103,7 @@ export function ValuePage(p: ValuePageProps) {
       {report.limited ? <p class="hint">{t('analytics.value.limited')}</p> : null}
       <PeriodForm ctx={ctx} action="/analytics/value" form={p.form} errors={p.errors} />
 
-      <section aria-labelledby="value-result">
+      <section>
         <h2 id="value-result">
           {t('analytics.value.result_title', {
             from: ctx.i18n.day(report.period.from),

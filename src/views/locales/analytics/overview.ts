@@ -20,6 +20,8 @@ export const overviewEn = {
   'analytics.overview.value_value': '{hours} hours saved, worth {money}',
   'analytics.overview.value_how': 'ROI {roi}: ({money} − platform cost {cost}) ÷ {cost}.',
   'analytics.overview.hashtags': 'Hashtag KPIs',
+  'analytics.overview.hashtags_how':
+    'Posts with hashtags of each meaning over time and by department, on their own page.',
   'analytics.overview.more': 'Details: {page}',
   'analytics.overview.goals': 'Business goals',
   'analytics.overview.no_goals': 'No business goals yet.',
@@ -52,6 +54,8 @@ export const overviewDe: Record<keyof typeof overviewEn, string> = {
   'analytics.overview.value_value': '{hours} Stunden gespart, im Wert von {money}',
   'analytics.overview.value_how': 'ROI {roi}: ({money} − Plattformkosten {cost}) ÷ {cost}.',
   'analytics.overview.hashtags': 'Hashtag-Kennzahlen',
+  'analytics.overview.hashtags_how':
+    'Beiträge mit Hashtags jeder Bedeutung im Zeitverlauf und nach Abteilung, auf eigener Seite.',
   'analytics.overview.more': 'Einzelheiten: {page}',
   'analytics.overview.goals': 'Geschäftsziele',
   'analytics.overview.no_goals': 'Noch keine Geschäftsziele.',

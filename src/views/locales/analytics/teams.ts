@@ -1,10 +1,10 @@
 /** Analytics, teams: English and German messages (spread into the catalogues in ../en.ts and ../de.ts). */
 export const teamsEn = {
   'analytics.teams.title': 'Teams',
+  'analytics.teams.conversations_h': 'Conversations over time',
   'analytics.teams.intro':
     'Groups, how active they are, and how people work together across departments. Only totals are shown, never individuals; a figure behind which fewer than {k} people stand is shown as “fewer than {k}”. Days are counted in UTC.',
-  'analytics.teams.scope_all':
-    'Every group is included. Conversations outside groups count too.',
+  'analytics.teams.scope_all': 'Every group is included. Conversations outside groups count too.',
   'analytics.teams.scope_member':
     'Included are public groups and the groups you belong to. Conversations outside groups count too.',
   'analytics.teams.scope_group': 'Only the group “{name}”.',
@@ -17,7 +17,7 @@ export const teamsEn = {
   'analytics.teams.active': 'Active groups',
   'analytics.teams.active_value': '{active} of {total} ({share})',
   'analytics.teams.how_active':
-    'As of {day}: groups in which at least 5 % of the members, and at least one, posted, commented or reacted in the group in the 28 days up to and including that day. Members are the current members whose account is active; only people who are members now count as engaged.',
+    'As of {day}, the last day of the period or, if the period goes on, the last complete day: groups in which at least 5 % of the members, and at least one, posted, commented or reacted in the group in the 28 days up to and including that day. Members are people whose account is active; only members count as engaged. Both are taken once for each such day.',
   'analytics.teams.members': 'Members per group',
   'analytics.teams.members_value': 'median {median} · mean {mean}',
   'analytics.teams.how_members':
@@ -39,7 +39,7 @@ export const teamsEn = {
   'analytics.teams.series_cross': 'Across departments',
   'analytics.teams.breakdown': 'Per group',
   'analytics.teams.how_breakdown':
-    'Members now; engaged members and “active” as of {day} (28 days, see above); posts, comments and reactions in the group in the period, by anyone. Private and secret groups appear only to their members and to admins. A figure behind which fewer than {k} people stand is not shown.',
+    'Members now; engaged members and “active” as of {day} (28 days, see above); posts, comments and reactions in the group in the period, by anyone. Private and secret groups appear only to their members and to admins. A figure behind which fewer than {k} people stand is not shown; nor is “active” when the engaged members are not.',
   'analytics.teams.col_group': 'Group',
   'analytics.teams.col_kind': 'Kind',
   'analytics.teams.col_visibility': 'Visibility',
@@ -65,9 +65,11 @@ export const teamsEn = {
 
 export const teamsDe: Record<keyof typeof teamsEn, string> = {
   'analytics.teams.title': 'Teams',
+  'analytics.teams.conversations_h': 'Gespräche im Zeitverlauf',
   'analytics.teams.intro':
     'Gruppen, wie aktiv sie sind und wie Menschen über Abteilungen hinweg zusammenarbeiten. Es werden nur Summen gezeigt, nie einzelne Personen; eine Zahl, hinter der weniger als {k} Personen stehen, erscheint als „weniger als {k}“. Tage werden in UTC gezählt.',
-  'analytics.teams.scope_all': 'Alle Gruppen sind enthalten. Gespräche außerhalb von Gruppen zählen mit.',
+  'analytics.teams.scope_all':
+    'Alle Gruppen sind enthalten. Gespräche außerhalb von Gruppen zählen mit.',
   'analytics.teams.scope_member':
     'Enthalten sind öffentliche Gruppen und die Gruppen, denen Sie angehören. Gespräche außerhalb von Gruppen zählen mit.',
   'analytics.teams.scope_group': 'Nur die Gruppe „{name}“.',
@@ -80,7 +82,7 @@ export const teamsDe: Record<keyof typeof teamsEn, string> = {
   'analytics.teams.active': 'Aktive Gruppen',
   'analytics.teams.active_value': '{active} von {total} ({share})',
   'analytics.teams.how_active':
-    'Stand {day}: Gruppen, in denen mindestens 5 % der Mitglieder, und mindestens eine Person, in den 28 Tagen bis einschließlich diesem Tag in der Gruppe etwas gepostet, kommentiert oder darauf reagiert haben. Mitglieder sind die heutigen Mitglieder mit aktivem Konto; als beteiligt zählt nur, wer heute Mitglied ist.',
+    'Stand {day}, dem letzten Tag des Zeitraums oder, wenn der Zeitraum noch andauert, dem letzten vollständigen Tag: Gruppen, in denen mindestens 5 % der Mitglieder, und mindestens eine Person, in den 28 Tagen bis einschließlich diesem Tag in der Gruppe etwas gepostet, kommentiert oder reagiert haben. Mitglieder sind Personen mit aktivem Konto; als beteiligt zählen nur Mitglieder. Beides wird für jeden solchen Tag einmal festgestellt.',
   'analytics.teams.members': 'Mitglieder je Gruppe',
   'analytics.teams.members_value': 'Median {median} · Mittelwert {mean}',
   'analytics.teams.how_members':
@@ -102,7 +104,7 @@ export const teamsDe: Record<keyof typeof teamsEn, string> = {
   'analytics.teams.series_cross': 'Abteilungsübergreifend',
   'analytics.teams.breakdown': 'Je Gruppe',
   'analytics.teams.how_breakdown':
-    'Mitglieder heute; beteiligte Mitglieder und „aktiv“ mit Stand {day} (28 Tage, siehe oben); Beiträge, Kommentare und Reaktionen in der Gruppe im Zeitraum, von allen. Private und geheime Gruppen erscheinen nur ihren Mitgliedern und Admins. Eine Zahl, hinter der weniger als {k} Personen stehen, wird nicht gezeigt.',
+    'Mitglieder heute; beteiligte Mitglieder und „aktiv“ mit Stand {day} (28 Tage, siehe oben); Beiträge, Kommentare und Reaktionen in der Gruppe im Zeitraum, von allen. Private und geheime Gruppen erscheinen nur ihren Mitgliedern und Admins. Eine Zahl, hinter der weniger als {k} Personen stehen, wird nicht gezeigt, ebenso wenig „aktiv“, wenn die beteiligten Mitglieder nicht gezeigt werden.',
   'analytics.teams.col_group': 'Gruppe',
   'analytics.teams.col_kind': 'Art',
   'analytics.teams.col_visibility': 'Sichtbarkeit',
