@@ -17,7 +17,7 @@ import { valueApi, valueRoutes } from './value.routes.tsx';
 import { goalsApi, goalsRoutes } from './goals.routes.tsx';
 import { hashtagsApi, hashtagsRoutes } from './hashtags.routes.tsx';
 import { impactApi, impactRoutes } from './impact.routes.tsx';
-import { dashboard, SHOWN, type ShownFigure } from './dashboard.ts';
+import { activityData, SHOWN, type ShownFigure } from './dashboard.ts';
 import { PeriodQuery, periodFrom } from './filters.ts';
 
 const CSV_HEADERS: Record<ShownFigure, string> = {
@@ -85,7 +85,7 @@ export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Pr
   app.get('/analytics/activity', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
     await requireAnalytics(req, deps.db);
     const { now, period, errors, form, query } = pageQuery(req);
-    const data = await dashboard(deps.db, period, now);
+    const data = await activityData(deps.db, period, now);
     return sendPage(req, reply, deps, req.i18n.t('analytics.nav_activity'), (ctx) => (
       <ActivityPage ctx={ctx} data={data} query={query} errors={errors} form={form} />
     ));
@@ -102,7 +102,7 @@ export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Pr
         const [field, message] = Object.entries(errors)[0]!;
         return reply.code(400).type('text/plain; charset=utf-8').send(`${field}: ${message}\n`);
       }
-      const data = await dashboard(deps.db, period, now);
+      const data = await activityData(deps.db, period, now);
       return sendCsv(
         reply,
         `activity-${period.from}-${period.to}`,
@@ -172,7 +172,7 @@ export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promi
     const { period: p, errors } = periodFrom(q, now, t);
     const bad = Object.entries(errors)[0];
     if (bad) throw fieldError(bad[0], 'invalid_period', 'analytics.bad_period');
-    return dashboard(deps.db, p, now);
+    return activityData(deps.db, p, now);
   };
   const N = Type.Union([Type.Number(), Type.Null()]);
   app.get(

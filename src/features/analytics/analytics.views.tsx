@@ -2,7 +2,7 @@ import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { BarChart, DataTable, LineChart, latestChange } from './charts.tsx';
 import { AnalyticsNav, PeriodForm } from './analytics.layout.tsx';
-import { seriesOf, type Dashboard, type ShownFigure } from './dashboard.ts';
+import { seriesOf, type ActivityData, type ShownFigure } from './dashboard.ts';
 import type { UsersLevel } from './levels.ts';
 import { StatusBadge, unitOf } from './goals.views.tsx';
 import { MEANINGS } from './hashtags.kpi.ts';
@@ -21,7 +21,7 @@ const FIGURE: Record<ShownFigure, MessageKey> = {
 
 export interface ActivityPageProps {
   ctx: PageContext;
-  data: Dashboard;
+  data: ActivityData;
   /** The query string of this period, for the CSV link. */
   query: string;
   errors: Record<string, string>;
@@ -99,7 +99,7 @@ export function ActivitySection({
   charts = ['content', 'people', 'more'],
 }: {
   ctx: PageContext;
-  data: Dashboard;
+  data: ActivityData;
   query: string;
   charts?: readonly ('content' | 'people' | 'more')[];
 }) {

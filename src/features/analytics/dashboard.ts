@@ -53,20 +53,29 @@ export function defaultPeriod(now: Date): Period {
   return { from: dayOf(new Date(now.getTime() - 83 * 86_400_000)), to: dayOf(now), grain: 'week' };
 }
 
-export interface Dashboard {
+/** Level 3 as it may be shown. */
+export interface ActivityData {
   k: number;
   period: Period;
-  users: UsersLevel;
   activity: ShownRow[];
 }
 
-export async function dashboard(db: Db, period: Period, now: Date): Promise<Dashboard> {
-  const [k, users, rows] = await Promise.all([
+export interface Dashboard extends ActivityData {
+  users: UsersLevel;
+}
+
+export async function activityData(db: Db, period: Period, now: Date): Promise<ActivityData> {
+  const [k, rows] = await Promise.all([
     privacyK(db),
-    usersLevel(db, now),
     activityLevel(db, period.from, period.to, period.grain, now),
   ]);
-  return { k, period, users, activity: shownActivity(rows, k) };
+  return { k, period, activity: shownActivity(rows, k) };
+}
+
+/** Levels 1 and 3 together (the overview). */
+export async function dashboard(db: Db, period: Period, now: Date): Promise<Dashboard> {
+  const users = await usersLevel(db, now);
+  return { ...(await activityData(db, period, now)), users };
 }
 
 /** Chart series of some figures. */

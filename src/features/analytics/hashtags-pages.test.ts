@@ -165,7 +165,7 @@ describe.each(DIALECTS)('hashtag KPI pages (%s)', (dialect) => {
 
   it('exports each table as CSV, with <k for hidden figures', async () => {
     const lines = async (table: string) => {
-      const res = await admin.get(`/analytics/hashtags.csv?${q}&table=${table}`);
+      const res = await admin.get(`/analytics/hashtags.csv?${q}&part=${table}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
       return res.body
@@ -188,7 +188,7 @@ describe.each(DIALECTS)('hashtag KPI pages (%s)', (dialect) => {
       'No department given,0,0,<5,0,<5',
       'total,0,<5,<5,0,15',
     ]);
-    const bad = await admin.get(`/analytics/hashtags.csv?${q}&table=people`);
+    const bad = await admin.get(`/analytics/hashtags.csv?${q}&part=people`);
     expect(bad.statusCode).toBe(400);
     expect((await admin.get('/analytics/hashtags.csv?to=30.11.2026')).statusCode).toBe(400);
   });

@@ -18,8 +18,11 @@ type Table = (typeof TABLES)[number];
 
 const CsvQuery = Type.Object({
   ...PeriodQuery.properties,
-  table: Type.Optional(
-    Type.String({ maxLength: 20, description: 'series (default), hashtags or departments' }),
+  part: Type.Optional(
+    Type.String({
+      maxLength: 20,
+      description: 'which table: series (default), hashtags or departments',
+    }),
   ),
 });
 
@@ -117,8 +120,8 @@ export async function hashtagsRoutes(instance: FastifyInstance, deps: Deps): Pro
     const viewer = await requireAnalytics(req, deps.db);
     const { t } = req.i18n;
     const { period, groupId, errors } = await filtersOf(req, deps, viewer, req.query);
-    const table = (req.query.table ?? 'series') as Table;
-    if (!TABLES.includes(table)) errors.table = t('analytics.hashtags.bad_table');
+    const table = (req.query.part ?? 'series') as Table;
+    if (!TABLES.includes(table)) errors.part = t('analytics.hashtags.bad_table');
     const bad = Object.entries(errors)[0];
     if (bad) {
       return reply.code(400).type('text/plain; charset=utf-8').send(`${bad[0]}: ${bad[1]}\n`);

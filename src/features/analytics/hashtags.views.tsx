@@ -45,7 +45,7 @@ export function HashtagsPage({ ctx, data, query, errors, form, groups }: Hashtag
     return c ? [t('analytics.chart_summary', { figure: s.label, period: c.x, value: n(c.y) })] : [];
   });
   const desc = latest.length > 0 ? latest.join(' ') : t('analytics.chart_empty');
-  const csv = (table: string) => `/analytics/hashtags.csv?${query}&table=${table}`;
+  const csv = (table: string) => `/analytics/hashtags.csv?${query}&part=${table}`;
   const dep = data.departments;
   return (
     <>

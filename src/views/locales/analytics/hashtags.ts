@@ -25,7 +25,7 @@ export const hashtagsEn = {
   'analytics.hashtags.csv_series': 'Download this series as CSV',
   'analytics.hashtags.csv_tags': 'Download this table as CSV',
   'analytics.hashtags.csv_departments': 'Download this breakdown as CSV',
-  'analytics.hashtags.bad_table': 'Choose one of the tables: series, hashtags or departments.',
+  'analytics.hashtags.bad_table': 'part is one of: series, hashtags or departments.',
 
   'analytics.impact.title': 'Your impact',
   'analytics.impact.intro':
