@@ -61,6 +61,8 @@ describe.each(DIALECTS)('analytics dashboard (%s)', (dialect) => {
     const users = await admin.request({ method: 'GET', url: '/analytics/users?day=2026-11-20' });
     expect(users.body).toContain('Accounts that are not deactivated');
     expect(users.body).toContain('As of 2026-11-20');
+    const unknown = await admin.request({ method: 'GET', url: '/analytics/users?groupId=nope' });
+    expect(unknown.body).toContain('There is no such group, or you may not see it.');
     const overview = await admin.request({ method: 'GET', url: `/analytics?${period}` });
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('At a glance');

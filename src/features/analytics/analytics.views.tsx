@@ -204,7 +204,12 @@ export function UsersPage({
         </p>
         <p class="field">
           <label for="a-group">{t('analytics.group')}</label>
-          <select id="a-group" name="groupId">
+          <select
+            id="a-group"
+            name="groupId"
+            aria-invalid={errors.groupId ? 'true' : undefined}
+            aria-describedby={errors.groupId ? 'a-group-error' : undefined}
+          >
             <option value="">{t('analytics.all_groups')}</option>
             {groups.map((g) => (
               <option value={g.id} selected={form.groupId === g.id}>
@@ -212,6 +217,11 @@ export function UsersPage({
               </option>
             ))}
           </select>
+          {errors.groupId ? (
+            <span class="error" id="a-group-error">
+              {errors.groupId}
+            </span>
+          ) : null}
         </p>
         <p>
           <button type="submit">{t('analytics.show')}</button>
