@@ -8,24 +8,22 @@
 //   npm run bench:analytics -- [--rounds 20] [--warmup 2]
 //
 // With no seed in BENCH_DATA_DIR, it seeds one first (`kantine seed --scale large`).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { connect } from '../src/db/connect.ts';
 import { rollupDays } from '../src/features/analytics/rollup.ts';
 import { WARM_BATCH, warmAnswerTimes } from '../src/features/analytics/content.level.ts';
-import { SEED_PASSWORD, type SeedInfo } from '../src/features/seed/seed.ts';
+import { SEED_PASSWORD } from '../src/features/seed/seed.ts';
 import {
-  BIN,
   cookieHeader,
   fmt,
   kantine,
-  kantineEnv,
   load,
   median,
   ROOT,
+  seededOrganisation,
   signIn,
   startServer,
 } from './lib.ts';
@@ -66,31 +64,7 @@ const API: Record<string, string> = {
   '/hashtags': '/api/v1/analytics/hashtags',
 };
 
-function readSeed(): SeedInfo | null {
-  if (!existsSync(dbFile)) return null;
-  const db = new SQLite(dbFile, { readonly: true });
-  try {
-    const row = db.prepare("select value from settings where key = 'seed'").get() as
-      { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as SeedInfo) : null;
-  } finally {
-    db.close();
-  }
-}
-
-let info = readSeed();
-if (!info) {
-  mkdirSync(dataDir, { recursive: true });
-  say(`seeding large into ${dataDir}`);
-  const child = spawn(process.execPath, [BIN, 'seed', '--scale', 'large'], {
-    cwd: ROOT,
-    env: kantineEnv(dataDir, { LOG_LEVEL: 'warn' }),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`kantine seed failed (exit ${code})`);
-  info = readSeed()!;
-}
+const info = await seededOrganisation(dataDir, say);
 
 say('applying pending migrations');
 const m0 = performance.now();

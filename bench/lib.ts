@@ -1,13 +1,14 @@
 // What the benchmark's scripts share: the server process, signing in, the machine, statistics.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { SETTINGS } from '../src/config.ts';
+import type { SeedInfo } from '../src/features/seed/seed.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'kantine.js');
@@ -246,3 +247,37 @@ export function commitMs(synchronous: 'FULL' | 'NORMAL'): number {
 
 /** The 1-minute load average: another busy process on the machine skews every figure. */
 export const load = () => os.loadavg()[0]!;
+
+/**
+ * The seeded organisation in `dataDir` (what `kantine seed` recorded), seeding a large one first
+ * when there is none. Shared by the benchmarks that reuse `npm run bench`'s seed.
+ */
+export async function seededOrganisation(
+  dataDir: string,
+  say: (s: string) => void,
+): Promise<SeedInfo> {
+  const dbFile = path.join(dataDir, 'kantine.db');
+  const read = (): SeedInfo | null => {
+    if (!existsSync(dbFile)) return null;
+    const db = new SQLite(dbFile, { readonly: true });
+    try {
+      const row = db.prepare("select value from settings where key = 'seed'").get() as
+        { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as SeedInfo) : null;
+    } finally {
+      db.close();
+    }
+  };
+  const info = read();
+  if (info) return info;
+  mkdirSync(dataDir, { recursive: true });
+  say(`seeding large into ${dataDir}`);
+  const child = spawn(process.execPath, [BIN, 'seed', '--scale', 'large'], {
+    cwd: ROOT,
+    env: kantineEnv(dataDir, { LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`kantine seed failed (exit ${code})`);
+  return read()!;
+}

@@ -8,22 +8,20 @@
 //   npm run bench:search -- [--rounds 30] [--warmup 3] [--documents 200]
 //
 // With no seed in BENCH_DATA_DIR, it seeds one first (`kantine seed --scale large`).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { SEED_PASSWORD, type SeedInfo } from '../src/features/seed/seed.ts';
+import { SEED_PASSWORD } from '../src/features/seed/seed.ts';
 import { benchDocuments, documentsLine, type DocumentBenchResult } from './documents.ts';
 import {
-  BIN,
   cookieHeader,
   fmt,
   kantine,
-  kantineEnv,
   load,
   median,
   ROOT,
+  seededOrganisation,
   signIn,
   startServer,
 } from './lib.ts';
@@ -70,18 +68,6 @@ const QUERIES: { kind: string; q: string }[] = [
   { kind: 'filtered', q: 'Drucker&type=document' },
 ];
 
-function readSeed(): SeedInfo | null {
-  if (!existsSync(dbFile)) return null;
-  const db = new SQLite(dbFile, { readonly: true });
-  try {
-    const row = db.prepare("select value from settings where key = 'seed'").get() as
-      { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as SeedInfo) : null;
-  } finally {
-    db.close();
-  }
-}
-
 function counts(): Record<string, number> {
   const db = new SQLite(dbFile, { readonly: true });
   try {
@@ -98,19 +84,7 @@ function counts(): Record<string, number> {
   }
 }
 
-let info = readSeed();
-if (!info) {
-  mkdirSync(dataDir, { recursive: true });
-  say(`seeding large into ${dataDir}`);
-  const child = spawn(process.execPath, [BIN, 'seed', '--scale', 'large'], {
-    cwd: ROOT,
-    env: kantineEnv(dataDir, { LOG_LEVEL: 'warn' }),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`kantine seed failed (exit ${code})`);
-  info = readSeed()!;
-}
+const info = await seededOrganisation(dataDir, say);
 const rows = counts();
 const loadAtStart = load();
 say(`starting the server on the ${info.scale} seed`);

@@ -131,3 +131,19 @@ export function PeriodForm({ ctx, action, form, errors, groups, grain = true }: 
     </form>
   );
 }
+
+/**
+ * One figure of a dashboard: its name (a link to its page where given), the value, and what it
+ * rests on or how it is counted. Inside a `<dl class="figures">`.
+ */
+export function Figure(p: { label: string; value: string; how: string; href?: string }) {
+  return (
+    <div class="figure">
+      <dt>{p.href ? <a href={p.href}>{p.label}</a> : p.label}</dt>
+      <dd>
+        <strong>{p.value}</strong>
+        <span class="how">{p.how}</span>
+      </dd>
+    </div>
+  );
+}

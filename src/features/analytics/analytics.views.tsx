@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { BarChart, DataTable, LineChart, latestChange } from './charts.tsx';
-import { AnalyticsNav, PeriodForm } from './analytics.layout.tsx';
+import { AnalyticsNav, Figure, PeriodForm } from './analytics.layout.tsx';
 import { seriesOf, type ActivityData, type ShownFigure } from './dashboard.ts';
 import type { UsersLevel } from './levels.ts';
 import { StatusBadge, unitOf } from './goals.views.tsx';
@@ -26,18 +26,6 @@ export interface ActivityPageProps {
   query: string;
   errors: Record<string, string>;
   form: { from: string; to: string; grain: string };
-}
-
-function Figure({ label, value, how }: { label: string; value: string; how: string }) {
-  return (
-    <div class="figure">
-      <dt>{label}</dt>
-      <dd>
-        <strong>{value}</strong>
-        <span class="how">{how}</span>
-      </dd>
-    </div>
-  );
 }
 
 const numberOf = (ctx: PageContext) => (x: number) =>
@@ -254,27 +242,6 @@ export interface OverviewPageProps {
   form: { from: string; to: string; grain: string };
 }
 
-/** One headline figure of a level, with what it rests on and a link to the level's page. */
-function Headline(p: {
-  ctx: PageContext;
-  title: string;
-  href: string;
-  value: string;
-  how: string;
-}) {
-  return (
-    <div class="figure">
-      <dt>
-        <a href={p.href}>{p.title}</a>
-      </dt>
-      <dd>
-        <strong>{p.value}</strong>
-        <span class="how">{p.how}</span>
-      </dd>
-    </div>
-  );
-}
-
 /** The one page for management: the headline figures of every level, goals and hashtag KPIs. */
 export function OverviewPage({ ctx, data, query, errors, form }: OverviewPageProps) {
   const { t } = ctx.i18n;
@@ -311,9 +278,8 @@ export function OverviewPage({ ctx, data, query, errors, form }: OverviewPagePro
       <section aria-labelledby="overview-glance">
         <h2 id="overview-glance">{t('analytics.overview.glance')}</h2>
         <dl class="figures">
-          <Headline
-            ctx={ctx}
-            title={t('analytics.overview.users')}
+          <Figure
+            label={t('analytics.overview.users')}
             href="/analytics/users"
             value={t('analytics.overview.users_value', {
               active: n(u.active),
@@ -324,9 +290,8 @@ export function OverviewPage({ ctx, data, query, errors, form }: OverviewPagePro
               dauMau: pct(u.dauMau),
             })}
           />
-          <Headline
-            ctx={ctx}
-            title={t('analytics.overview.teams')}
+          <Figure
+            label={t('analytics.overview.teams')}
             href={withPeriod('/analytics/teams')}
             value={t('analytics.overview.teams_value', {
               active: num(teams.activeGroups),
@@ -334,18 +299,16 @@ export function OverviewPage({ ctx, data, query, errors, form }: OverviewPagePro
             })}
             how={t('analytics.overview.teams_how', { cross: share(teams.crossShare) })}
           />
-          <Headline
-            ctx={ctx}
-            title={t('analytics.overview.activity')}
+          <Figure
+            label={t('analytics.overview.activity')}
             href={withPeriod('/analytics/activity')}
             value={t('analytics.overview.activity_value', { n: num(interactions) })}
             how={t('analytics.overview.activity_how', {
               index: lastIndex === null ? '—' : n(lastIndex),
             })}
           />
-          <Headline
-            ctx={ctx}
-            title={t('analytics.overview.content')}
+          <Figure
+            label={t('analytics.overview.content')}
             href={withPeriod('/analytics/content')}
             value={t('analytics.overview.content_value', {
               rate: share(c.answerRate),
@@ -357,9 +320,8 @@ export function OverviewPage({ ctx, data, query, errors, form }: OverviewPagePro
               within: share(c.answeredWithin24hRate),
             })}
           />
-          <Headline
-            ctx={ctx}
-            title={t('analytics.overview.value')}
+          <Figure
+            label={t('analytics.overview.value')}
             href={withPeriod('/analytics/value')}
             value={t('analytics.overview.value_value', {
               hours: n(value.total.hours),
@@ -371,9 +333,8 @@ export function OverviewPage({ ctx, data, query, errors, form }: OverviewPagePro
               cost: money(value.total.cost),
             })}
           />
-          <Headline
-            ctx={ctx}
-            title={t('analytics.overview.hashtags')}
+          <Figure
+            label={t('analytics.overview.hashtags')}
             href={withPeriod('/analytics/hashtags')}
             value={MEANINGS.map((m) => t(`hashtags.${m}` as MessageKey)).join(' · ')}
             how={t('analytics.overview.hashtags_how')}

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
-import { PeriodForm } from './analytics.layout.tsx';
+import { Figure, PeriodForm } from './analytics.layout.tsx';
 import { BarChart, DataTable, LineChart, latestChange } from './charts.tsx';
 import type { Series } from './csv.ts';
 import type { Impact, ImpactCount, ImpactMonth } from './impact.ts';
@@ -52,18 +52,6 @@ export interface ImpactPageProps {
   query: string;
   errors: Record<string, string>;
   form: { from: string; to: string };
-}
-
-function Figure({ label, value, how }: { label: string; value: string; how: string }) {
-  return (
-    <div class="figure">
-      <dt>{label}</dt>
-      <dd>
-        <strong>{value}</strong>
-        <span class="how">{how}</span>
-      </dd>
-    </div>
-  );
 }
 
 export function ImpactPage({ ctx, data, analyticsOn, query, errors, form }: ImpactPageProps) {

@@ -1,7 +1,7 @@
 import { Csrf, ErrorSummary, Field, type Errors } from '../../views/form.tsx';
 import type { Locale, MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
-import { AnalyticsNav, HowCounted, PeriodForm } from './analytics.layout.tsx';
+import { AnalyticsNav, Figure, HowCounted, PeriodForm } from './analytics.layout.tsx';
 import { BarChart, DataTable, LineChart, latestChange, type Series } from './charts.tsx';
 import { DAYS_PER_MONTH, type ValueModel, type ValueReport } from './value.ts';
 
@@ -44,18 +44,6 @@ export function valueFormats(ctx: PageContext, currency: string) {
       i18n.number(x, { style: 'currency', currency, maximumFractionDigits: 0 }),
     pct: (x: number) => i18n.number(x, { style: 'percent', maximumFractionDigits: 1 }),
   };
-}
-
-function Figure({ label, value, formula }: { label: string; value: string; formula: string }) {
-  return (
-    <div class="figure">
-      <dt>{label}</dt>
-      <dd>
-        <strong>{value}</strong>
-        <span class="how">{formula}</span>
-      </dd>
-    </div>
-  );
 }
 
 /** The chart series: the inputs, and money saved against the platform's cost. */
@@ -114,22 +102,22 @@ export function ValuePage(p: ValuePageProps) {
           <Figure
             label={t('analytics.value.answered')}
             value={f.n(tot.answered)}
-            formula={t('analytics.value.how_answered')}
+            how={t('analytics.value.how_answered')}
           />
           <Figure
             label={t('analytics.value.reused')}
             value={f.n(tot.reused)}
-            formula={t('analytics.value.how_reused')}
+            how={t('analytics.value.how_reused')}
           />
           <Figure
             label={t('analytics.value.stories')}
             value={f.n(tot.stories)}
-            formula={t('analytics.value.how_stories')}
+            how={t('analytics.value.how_stories')}
           />
           <Figure
             label={t('analytics.value.hours')}
             value={`${f.n(tot.hours)} h`}
-            formula={t('analytics.value.formula_hours', {
+            how={t('analytics.value.formula_hours', {
               answered: f.n(tot.answered),
               perAnswer: f.n(m.hoursPerAnswer),
               reused: f.n(tot.reused),
@@ -142,7 +130,7 @@ export function ValuePage(p: ValuePageProps) {
           <Figure
             label={t('analytics.value.money')}
             value={f.money(tot.money)}
-            formula={t('analytics.value.formula_money', {
+            how={t('analytics.value.formula_money', {
               hours: f.n(tot.hours),
               hourCost: f.money(m.hourCost),
               money: f.money(tot.money),
@@ -151,7 +139,7 @@ export function ValuePage(p: ValuePageProps) {
           <Figure
             label={t('analytics.value.cost')}
             value={f.money(tot.cost)}
-            formula={`${t('analytics.value.formula_cost', {
+            how={`${t('analytics.value.formula_cost', {
               monthly: f.money(m.monthlyCost),
               days: f.n(tot.days),
               daysPerMonth: f.n(DAYS_PER_MONTH),
@@ -161,7 +149,7 @@ export function ValuePage(p: ValuePageProps) {
           <Figure
             label={t('analytics.value.roi')}
             value={tot.roi === null ? '—' : f.pct(tot.roi)}
-            formula={
+            how={
               tot.roi === null
                 ? t('analytics.value.roi_none')
                 : t('analytics.value.formula_roi', {
