@@ -11,6 +11,7 @@ import { registerNotificationHandlers } from './features/notifications/index.ts'
 import { scheduleQuestionJobs } from './features/questions/index.ts';
 import { scheduleSearchJobs } from './features/search/index.ts';
 import { scheduleAnalyticsJobs } from './features/analytics/index.ts';
+import { schedulePainPointJobs } from './features/painpoints/index.ts';
 import { buildApp, type Deps } from './http/app.ts';
 import { startWorker } from './jobs/index.ts';
 import { AppError } from './http/errors.ts';
@@ -243,6 +244,7 @@ async function serve(deps: Deps): Promise<number> {
     scheduleQuestionJobs();
     scheduleSearchJobs();
     scheduleAnalyticsJobs();
+    schedulePainPointJobs();
   }
   const worker = deps.config.jobs ? startWorker(deps) : null;
   const address = app.server.address();

@@ -11,6 +11,8 @@ import type { AnalyticsTables } from '../features/analytics/analytics.table.ts';
 import type { TeamsTables } from '../features/analytics/teams.table.ts';
 import type { ContentTables } from '../features/analytics/content.table.ts';
 import type { GoalsTables } from '../features/analytics/goals.table.ts';
+import type { CustomersTables } from '../features/customers/customers.table.ts';
+import type { PainPointsTables } from '../features/painpoints/painpoints.table.ts';
 import type { JobsTables } from '../jobs/jobs.table.ts';
 import type { DocumentsTables } from '../features/documents/documents.table.ts';
 
@@ -38,6 +40,8 @@ export interface Database
     AnalyticsTables,
     TeamsTables,
     ContentTables,
-    GoalsTables {
+    GoalsTables,
+    CustomersTables,
+    PainPointsTables {
   settings: SettingsTable;
 }

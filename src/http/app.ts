@@ -35,6 +35,16 @@ import { registerSearch, searchApi } from '../features/search/index.ts';
 import { analyticsApi, analyticsRoutes } from '../features/analytics/index.ts';
 import { registerHealth } from '../features/health/health.routes.ts';
 import {
+  customersApi,
+  registerCustomers,
+  satisfactionHomeSection,
+} from '../features/customers/index.ts';
+import {
+  painPointsApi,
+  painPointSection,
+  registerPainPoints,
+} from '../features/painpoints/index.ts';
+import {
   documentsApi,
   registerDocuments,
   withGroupDocumentsLink,
@@ -186,14 +196,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     settings: groupTargetSection(deps),
   });
   await registerPosts(app, deps, {
-    comments: answersSection(deps),
+    comments: [answersSection(deps), painPointSection(deps)],
     questionPreview: similarQuestionsPreview(deps),
   });
   await registerQuestions(app, deps);
   await registerDocuments(app, deps);
   await registerSearch(app, deps);
   await analyticsRoutes(app, deps);
-  await registerFeed(app, deps);
+  await registerCustomers(app, deps);
+  await registerPainPoints(app, deps);
+  await registerFeed(app, deps, { home: [satisfactionHomeSection(deps)] });
   await hashtagAdminRoutes(app, deps);
   await registerNotifications(app, deps);
   await liveRoutes(app, deps);
@@ -215,6 +227,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await searchApi(api, deps);
       await analyticsApi(api, deps);
       await questionSettingsApi(api, deps);
+      await customersApi(api, deps);
+      await painPointsApi(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -44,6 +44,16 @@ export type DomainEvent =
       groupId: string | null;
       askerId: string;
     }
+  | {
+      /** A pain point's status, owner or resolving post changed (painpoints feature). */
+      type: 'painpoint.changed';
+      painPointId: string;
+      postId: string;
+      actorId: string;
+      change: 'status' | 'owner' | 'resolving_post';
+      toStatus: string | null;
+      ownerId: string | null;
+    }
   | { type: 'group.invited'; groupId: string; userId: string; by: string }
   | { type: 'group.requested'; groupId: string; userId: string }
   | { type: 'notifications.changed'; userId: string };

@@ -51,10 +51,16 @@ function Nav({ ctx }: { ctx: PageContext }) {
     ['/groups', t('nav.groups')],
     ['/questions', t('nav.questions')],
     ['/documents', t('nav.documents')],
+    ['/pain-points', t('nav.pain_points')],
     ['/people', t('nav.people')],
     [`/people/${v.id}`, t('nav.profile')],
     ['/settings', t('nav.settings')],
-    ...(v.role === 'admin' ? ([['/admin/users', t('nav.admin')]] as [string, string][]) : []),
+    ...(v.role === 'admin'
+      ? ([
+          ['/customers', t('nav.customers')],
+          ['/admin/users', t('nav.admin')],
+        ] as [string, string][])
+      : []),
   ];
   // The most specific matching entry is the current one (one's own profile is not "People").
   const current = items

@@ -17,6 +17,8 @@ import * as m0015 from './2026_11_28_0015_content.ts';
 import * as m0016 from './2026_11_28_0016_goals.ts';
 import * as m0017 from './2026_11_28_0017_analytics_switch.ts';
 import * as m0018 from './2026_11_28_0018_activity_periods.ts';
+import * as m0019 from './2026_11_28_0019_customer_voice.ts';
+import * as m0020 from './2026_11_28_0020_pain_points.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0016_goals': m0016,
   '2026_11_28_0017_analytics_switch': m0017,
   '2026_11_28_0018_activity_periods': m0018,
+  '2026_11_28_0019_customer_voice': m0019,
+  '2026_11_28_0020_pain_points': m0020,
 };

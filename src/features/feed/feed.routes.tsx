@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../http/app.ts';
 import { redirectWithFlash, requireViewer, sendPage } from '../../http/context.tsx';
+import type { PageContext } from '../../views/layout.tsx';
 import { notFound } from '../../http/errors.ts';
 import { FormBody, safeNext } from '../../http/forms.ts';
 import type { PageSection } from '../../views/layout.tsx';
@@ -97,7 +98,17 @@ export function profileFeedSection(deps: Pick<Deps, 'db'>): FeedSection {
 }
 
 /** The home feed, the hashtag page, and following. */
-export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise<void> {
+/**
+ * Another feature's panel on the first page of the home feed (the satisfaction widget), for
+ * this viewer; null: nothing for them. Shown between the pinned announcements and the feed.
+ */
+export type HomeSection = (viewer: User) => Promise<((ctx: PageContext) => preact.VNode) | null>;
+
+export async function feedRoutes(
+  instance: FastifyInstance,
+  deps: Deps,
+  sections: { home?: readonly HomeSection[] } = {},
+): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db, clock } = deps;
 
@@ -105,10 +116,11 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
     if (!req.viewer) return reply.redirect('/login', 303);
     const viewer = req.viewer;
     const cursor = req.query.cursor ?? null;
-    const [page, groups, pinnedRows] = await Promise.all([
+    const [page, groups, pinnedRows, panels] = await Promise.all([
       homeFeed(db, viewer.id, cursor, FEED_PAGE),
       myGroups(db, viewer.id),
       cursor ? [] : pinnedAnnouncements(deps, viewer.id),
+      cursor ? [] : Promise.all((sections.home ?? []).map((s) => s(viewer))),
     ]);
     // Pinned announcements stand above the feed (once), and count as seen.
     const pinnedIds = new Set(pinnedRows.map((p) => p.id));
@@ -150,6 +162,7 @@ export async function feedRoutes(instance: FastifyInstance, deps: Deps): Promise
             <PostList ctx={ctx} posts={pinned} back="/" nextUrl={null} />
           </section>
         ) : null}
+        {panels.map((p) => (p ? p(ctx) : null))}
         <h2>{ctx.i18n.t('feed.title')}</h2>
         <p
           id="live-posts"

@@ -15,7 +15,7 @@ export type { Post } from './posts.table.ts';
 export async function registerPosts(
   app: FastifyInstance,
   deps: Deps,
-  sections: { comments?: CommentsSection; questionPreview?: QuestionPreview } = {},
+  sections: { comments?: readonly CommentsSection[]; questionPreview?: QuestionPreview } = {},
 ): Promise<void> {
   await postsRoutes(app, deps, sections);
   await moderationRoutes(app, deps);

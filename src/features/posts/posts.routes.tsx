@@ -27,6 +27,7 @@ import { REACTION_TYPES, type PostKind, type ReactionType } from './posts.table.
 import {
   Composer,
   EditPostPage,
+  mergeExtensions,
   PostPage,
   QuestionPreviewPage,
   type CommentRow,
@@ -73,7 +74,7 @@ const back = (v: unknown, fallback: string) =>
 export async function postsRoutes(
   instance: FastifyInstance,
   deps: Deps,
-  sections: { comments?: CommentsSection; questionPreview?: QuestionPreview } = {},
+  sections: { comments?: readonly CommentsSection[]; questionPreview?: QuestionPreview } = {},
 ): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
@@ -99,7 +100,7 @@ export async function postsRoutes(
       isAnnouncement ? seenCounts(deps, [post.id]) : new Map<string, number>(),
       sharesOf(deps, post.id, viewer.id),
       myGroups(db, viewer.id),
-      sections.comments ? sections.comments(viewer, post, comments) : null,
+      Promise.all((sections.comments ?? []).map((s) => s(viewer, post, comments))),
     ]);
     const extras = (ctx: PageContext) => (
       <PostExtras
@@ -134,7 +135,7 @@ export async function postsRoutes(
           errors={form.errors}
           values={form.values}
           extras={extras(ctx)}
-          commentsExt={commentsExt ? commentsExt(ctx) : null}
+          commentsExt={mergeExtensions(commentsExt.flatMap((e) => (e ? [e(ctx)] : [])))}
         />
       ),
       form.status,

@@ -354,6 +354,30 @@ export interface CommentsExtension {
   actions?: (c: CommentRow) => preact.VNode | null;
 }
 
+/**
+ * Several features' additions to one post's comments (a question that is also a pain point):
+ * headers one after another; for each comment, the first feature that has something for it.
+ */
+export function mergeExtensions(exts: readonly CommentsExtension[]): CommentsExtension | null {
+  if (exts.length <= 1) return exts[0] ?? null;
+  const firstOf =
+    <T,>(pick: (e: CommentsExtension) => ((c: CommentRow) => T | null) | undefined) =>
+    (c: CommentRow): T | null => {
+      for (const e of exts) {
+        const v = pick(e)?.(c);
+        if (v !== null && v !== undefined) return v;
+      }
+      return null;
+    };
+  return {
+    header: <>{exts.map((e) => e.header ?? null)}</>,
+    first: exts.find((e) => e.first)?.first ?? null,
+    classOf: firstOf((e) => e.classOf),
+    mark: firstOf((e) => e.mark),
+    actions: firstOf((e) => e.actions),
+  };
+}
+
 function CommentItem(props: {
   ctx: PageContext;
   c: CommentRow;

@@ -1,3 +1,7 @@
+import { customersDe } from './customers/customers.ts';
+import { satisfactionDe } from './customers/satisfaction.ts';
+import { boardDe } from './painpoints/board.ts';
+import { anonymousDe } from './painpoints/anonymous.ts';
 import type { Messages } from './en.ts';
 import { aboutDe } from './analytics/about.ts';
 import { overviewDe } from './analytics/overview.ts';
@@ -512,6 +516,8 @@ export const de: Messages = {
   'notifications.question_overdue_org':
     'Die Frage von {actor} hat innerhalb der Zielzeit keine Antwort erhalten',
   'nav.documents': 'Dokumente',
+  'nav.pain_points': 'Ärgernisse',
+  'nav.customers': 'Kunden',
   'documents.shelf': 'Dokumente',
   'documents.in_group': 'Dokumente von {group}',
   'documents.group_link': 'Dokumente dieser Gruppe',
@@ -695,6 +701,10 @@ export const de: Messages = {
   ...teamsDe,
   ...contentDe,
   ...valueDe,
+  ...customersDe,
+  ...satisfactionDe,
+  ...boardDe,
+  ...anonymousDe,
   ...goalsDe,
   ...hashtagsDe,
 };

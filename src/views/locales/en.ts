@@ -1,3 +1,7 @@
+import { customersEn } from './customers/customers.ts';
+import { satisfactionEn } from './customers/satisfaction.ts';
+import { boardEn } from './painpoints/board.ts';
+import { anonymousEn } from './painpoints/anonymous.ts';
 import { aboutEn } from './analytics/about.ts';
 import { overviewEn } from './analytics/overview.ts';
 import { teamsEn } from './analytics/teams.ts';
@@ -492,6 +496,8 @@ export const en = {
   'notifications.question_overdue': '{actor}’s question in {group} has no answer within its target',
   'notifications.question_overdue_org': '{actor}’s question has no answer within its target',
   'nav.documents': 'Documents',
+  'nav.pain_points': 'Pain points',
+  'nav.customers': 'Customers',
   'documents.shelf': 'Documents',
   'documents.in_group': 'Documents of {group}',
   'documents.group_link': 'Documents of this group',
@@ -670,6 +676,10 @@ export const en = {
   ...teamsEn,
   ...contentEn,
   ...valueEn,
+  ...customersEn,
+  ...satisfactionEn,
+  ...boardEn,
+  ...anonymousEn,
   ...goalsEn,
   ...hashtagsEn,
 };
