@@ -19,6 +19,7 @@ import * as m0017 from './2026_11_28_0017_analytics_switch.ts';
 import * as m0018 from './2026_11_28_0018_activity_periods.ts';
 import * as m0019 from './2026_11_28_0019_customer_voice.ts';
 import * as m0020 from './2026_11_28_0020_pain_points.ts';
+import * as m0021 from './2026_11_28_0021_kept_figures.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0018_activity_periods': m0018,
   '2026_11_28_0019_customer_voice': m0019,
   '2026_11_28_0020_pain_points': m0020,
+  '2026_11_28_0021_kept_figures': m0021,
 };

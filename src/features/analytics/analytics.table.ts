@@ -45,7 +45,38 @@ export interface ActivityPeriodsTable {
   computed_at: string;
 }
 
+/**
+ * Posts carrying a hashtag with a meaning, narrow, for the hashtag KPIs (migration 0021).
+ * The meaning itself is read from `hashtags`.
+ */
+export interface MeaningPostsTable {
+  tag: string;
+  post_id: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  author_id: string;
+  /** The author's department when the post was written. */
+  department: string;
+  /** '' for org-wide posts. */
+  group_key: string;
+}
+
+/** Level 1's distinct people over the 28 days ending with a finished day (migration 0021). */
+export interface UsersLevelDaysTable {
+  day: string;
+  /** '' for everyone; a group's id for its members. */
+  group_key: string;
+  dau: number;
+  wau: number;
+  mau: number;
+  engaged: number;
+  contributing: number;
+  computed_at: string;
+}
+
 export interface AnalyticsTables {
+  meaning_posts: MeaningPostsTable;
+  users_level_days: UsersLevelDaysTable;
   activity_days: ActivityDaysTable;
   activity_totals: ActivityTotalsTable;
   activity_periods: ActivityPeriodsTable;

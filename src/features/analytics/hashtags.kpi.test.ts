@@ -215,3 +215,110 @@ describe.each(DIALECTS)('hashtag KPIs (%s)', (dialect) => {
     expect(nextDay('2028-02-28')).toBe('2028-02-29');
   });
 });
+
+/** What `meaning_posts` must hold, counted from the raw tables (departments as written aside). */
+async function recountMeaningPosts(db: Db) {
+  const rows = await db
+    .selectFrom('post_hashtags as ph')
+    .innerJoin('hashtags as h', 'h.tag', 'ph.tag')
+    .innerJoin('posts as p', 'p.id', 'ph.post_id')
+    .select(['ph.tag', 'ph.post_id', 'p.author_id', 'p.created_at', 'ph.group_id'])
+    .where('h.meaning', 'is not', null)
+    .execute();
+  return rows
+    .map(
+      (r) =>
+        `${r.tag} ${r.post_id} ${r.author_id} ${r.created_at.slice(0, 10)} ${r.group_id ?? ''}`,
+    )
+    .sort();
+}
+async function keptMeaningPosts(db: Db) {
+  const rows = await db.selectFrom('meaning_posts').selectAll().execute();
+  return rows.map((r) => `${r.tag} ${r.post_id} ${r.author_id} ${r.day} ${r.group_key}`).sort();
+}
+
+describe.each(DIALECTS)('meaning_posts against a recount (%s)', (dialect) => {
+  let t: TestApp;
+  afterAll(async () => t.close());
+
+  it('follows every path a tagged post takes, and keeps the department as written', async () => {
+    t = await build(dialect, { now: () => new Date('2026-11-28T10:00:00Z') });
+    const db = t.deps.db;
+    const ann = await createUser(t.deps, { department: 'Sales' });
+    const ben = await createUser(t.deps, { department: 'IT' });
+    for (const [tag, meaning] of [
+      ['erfolg', 'success_story'],
+      ['kunde', 'customer_voice'],
+      ['later', null],
+      ['random', null],
+    ] as const) {
+      await hashtag(db, tag, meaning);
+    }
+    const g = await group(db, 'Team', 'public', [ann, ben]);
+    await post(db, ann, '2026-11-03T09:00:00.000Z', ['erfolg', 'random']);
+    await post(db, ben, '2026-11-04T09:00:00.000Z', ['kunde', 'later'], g);
+    await post(db, ben, '2026-11-05T09:00:00.000Z', ['later']);
+    await post(db, ann, '2026-11-06T09:00:00.000Z', ['erfolg', 'kunde']);
+    expect(await keptMeaningPosts(db)).toEqual(await recountMeaningPosts(db));
+    expect((await keptMeaningPosts(db)).length).toBe(4);
+
+    // A hashtag given a meaning brings its posts along; losing it takes them away.
+    await db
+      .updateTable('hashtags')
+      .set({ meaning: 'campaign' })
+      .where('tag', '=', 'later')
+      .execute();
+    expect((await keptMeaningPosts(db)).length).toBe(6);
+    expect(await keptMeaningPosts(db)).toEqual(await recountMeaningPosts(db));
+    await db.updateTable('hashtags').set({ meaning: null }).where('tag', '=', 'kunde').execute();
+    expect(await keptMeaningPosts(db)).toEqual(await recountMeaningPosts(db));
+    await db
+      .updateTable('hashtags')
+      .set({ meaning: 'customer_voice' })
+      .where('tag', '=', 'kunde')
+      .execute();
+
+    // Re-filed (an alias merged into another tag), moved to another group, edited away.
+    const [first] = await db
+      .selectFrom('posts')
+      .select('id')
+      .where('author_id', '=', ann.id)
+      .orderBy('id')
+      .execute();
+    await db
+      .updateTable('post_hashtags')
+      .set({ tag: 'kunde' })
+      .where('post_id', '=', first!.id)
+      .where('tag', '=', 'erfolg')
+      .execute();
+    await db
+      .updateTable('post_hashtags')
+      .set({ group_id: g })
+      .where('post_id', '=', first!.id)
+      .execute();
+    await db.deleteFrom('post_hashtags').where('tag', '=', 'later').execute();
+    expect(await keptMeaningPosts(db)).toEqual(await recountMeaningPosts(db));
+
+    // A person changing department later does not move what they wrote.
+    await db
+      .updateTable('users')
+      .set({ department: 'Marketing' })
+      .where('id', '=', ann.id)
+      .execute();
+    await post(db, ann, '2026-11-07T09:00:00.000Z', ['erfolg']);
+    const departments = await db
+      .selectFrom('meaning_posts')
+      .select(['department'])
+      .where('author_id', '=', ann.id)
+      .orderBy('day')
+      .execute();
+    expect(departments.map((d) => d.department)).toEqual(['Sales', 'Sales', 'Sales', 'Marketing']);
+
+    // A deleted post and a deleted hashtag leave nothing behind.
+    await db.deleteFrom('posts').where('id', '=', first!.id).execute();
+    await db.deleteFrom('post_hashtags').where('tag', '=', 'erfolg').execute();
+    await db.deleteFrom('hashtags').where('tag', '=', 'erfolg').execute();
+    expect(await keptMeaningPosts(db)).toEqual(await recountMeaningPosts(db));
+    expect((await keptMeaningPosts(db)).length).toBe(2);
+  });
+});

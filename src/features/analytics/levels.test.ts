@@ -103,6 +103,31 @@ describe.each(DIALECTS)('users level (%s)', (dialect) => {
       mau: 1,
     });
   });
+
+  it('counts a finished day once and keeps it; today is counted on every request', async () => {
+    const now = new Date('2026-11-28T10:00:00Z');
+    const v = await createUser(t.deps, { name: 'Später', last_seen_at: null });
+    const before = await usersLevel(t.deps.db, now, '2026-11-10');
+    const kept = await t.deps.db
+      .selectFrom('users_level_days')
+      .selectAll()
+      .where('day', '=', '2026-11-10')
+      .executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({ group_key: '', dau: before.dau, mau: before.mau });
+    // Activity written for that finished day afterwards (an import, say) does not move it.
+    await activityRow(t.deps.db, v, '2026-11-10', { visited: 1, posts: 1 });
+    expect((await usersLevel(t.deps.db, now, '2026-11-10')).dau).toBe(before.dau);
+    // Today is never kept.
+    const today = (await usersLevel(t.deps.db, now, '2026-11-28')).dau;
+    await activityRow(t.deps.db, v, '2026-11-28', { visited: 1 });
+    expect((await usersLevel(t.deps.db, now, '2026-11-28')).dau).toBe(today + 1);
+    const todayRows = await t.deps.db
+      .selectFrom('users_level_days')
+      .select('day')
+      .where('day', '=', '2026-11-28')
+      .execute();
+    expect(todayRows).toEqual([]);
+  });
 });
 
 describe.each(DIALECTS)('activity level (%s)', (dialect) => {

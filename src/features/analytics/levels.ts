@@ -34,6 +34,79 @@ const DAY_MS = 86_400_000;
 const minus = (day: string, days: number) =>
   dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS));
 
+type WindowPeople = Pick<UsersLevel, 'dau' | 'wau' | 'mau' | 'engaged' | 'contributing'>;
+
+/**
+ * Distinct people over the windows of days ending with `day`. Everyone's for a finished day
+ * are final (its activity no longer changes), so they are counted once and kept in
+ * `users_level_days` (migration 0021); today's, and a group's (about its members now, who
+ * change), are counted on every request.
+ */
+async function windowPeople(
+  db: Db,
+  now: Date,
+  day: string,
+  groupId: string | null,
+): Promise<WindowPeople> {
+  const groupKey = groupId ?? '';
+  const finished = groupId === null && day < dayOf(now);
+  if (finished) {
+    const kept = await db
+      .selectFrom('users_level_days')
+      .select(['dau', 'wau', 'mau', 'engaged', 'contributing'])
+      .where('day', '=', day)
+      .where('group_key', '=', groupKey)
+      .executeTakeFirst();
+    if (kept) return kept;
+  }
+  const w = await countWindows(db, day, groupId);
+  if (finished) {
+    await db
+      .insertInto('users_level_days')
+      .values({ day, group_key: groupKey, ...w, computed_at: now.toISOString() })
+      .onConflict((oc) => oc.columns(['day', 'group_key']).doNothing())
+      .execute();
+  }
+  return w;
+}
+
+/**
+ * One pass over the 28 days of activity rows ending with `day` (every window lies inside it)
+ * instead of one per figure.
+ */
+async function countWindows(db: Db, day: string, groupId: string | null): Promise<WindowPeople> {
+  const since = (days: number) => sql.lit(minus(day, days));
+  let q = db
+    .selectFrom('activity_days')
+    .select([
+      sql<number>`count(distinct case when day > ${since(1)} then user_id end)`.as('dau'),
+      sql<number>`count(distinct case when day > ${since(7)} then user_id end)`.as('wau'),
+      sql<number>`count(distinct user_id)`.as('mau'),
+      sql<number>`count(distinct case when posts + comments + reactions > 0 then user_id end)`.as(
+        'engaged',
+      ),
+      sql<number>`count(distinct case when posts + documents > 0 then user_id end)`.as(
+        'contributing',
+      ),
+    ])
+    .where('day', '>', minus(day, 28))
+    .where('day', '<=', day);
+  if (groupId) {
+    q = q.where(
+      sql<boolean>`exists (select 1 from group_members gm
+        where gm.group_id = ${groupId} and gm.user_id = activity_days.user_id)`,
+    );
+  }
+  const w = await q.executeTakeFirstOrThrow();
+  return {
+    dau: Number(w.dau),
+    wau: Number(w.wau),
+    mau: Number(w.mau),
+    engaged: Number(w.engaged),
+    contributing: Number(w.contributing),
+  };
+}
+
 export async function usersLevel(
   db: Db,
   now: Date,
@@ -55,33 +128,8 @@ export async function usersLevel(
     .where('status', '<>', 'deactivated');
   if (groupId) accountsQ = accountsQ.where(members('users.id'));
   const accounts = await accountsQ.executeTakeFirstOrThrow();
-  // Distinct people over windows of days ending with `day`, from the daily activity rows: one
-  // pass over the 28 days (every window lies inside it) instead of one per figure.
-  const since = (days: number) => sql.lit(minus(day, days));
-  let q = db
-    .selectFrom('activity_days')
-    .select([
-      sql<number>`count(distinct case when day > ${since(1)} then user_id end)`.as('dau'),
-      sql<number>`count(distinct case when day > ${since(7)} then user_id end)`.as('wau'),
-      sql<number>`count(distinct user_id)`.as('mau'),
-      sql<number>`count(distinct case when posts + comments + reactions > 0 then user_id end)`.as(
-        'engaged',
-      ),
-      sql<number>`count(distinct case when posts + documents > 0 then user_id end)`.as(
-        'contributing',
-      ),
-    ])
-    .where('day', '>', minus(day, 28))
-    .where('day', '<=', day);
-  if (groupId) q = q.where(members('activity_days.user_id'));
-  const w = await q.executeTakeFirstOrThrow();
-  const [dau, wau, mau, engaged, contributing] = [
-    w.dau,
-    w.wau,
-    w.mau,
-    w.engaged,
-    w.contributing,
-  ].map(Number) as [number, number, number, number, number];
+  const w = await windowPeople(db, now, day, groupId ?? null);
+  const { dau, wau, mau, engaged, contributing } = w;
   const invited = Number(accounts.invited);
   const activated = Number(accounts.activated ?? 0);
   return {
