@@ -10,6 +10,8 @@ import { DEMO_GROUPS } from './demo.groups.ts';
 import { DEMO_POSTS } from './demo.posts.ts';
 import { createDemoDocuments } from './demo.documents.ts';
 import { createDemoYear } from './demo.year.ts';
+import { createDemoCustomers } from './demo.customers.ts';
+import { createDemoPainPoints } from './demo.painpoints.ts';
 import { createDemoGoals } from '../analytics/goals.demo.ts';
 import { addComment, createPost, react } from '../posts/posts.service.ts';
 import { findUserById } from '../accounts/users.queries.ts';
@@ -128,6 +130,9 @@ export async function createDemoOrganisation(
   // business goals an admin set for it.
   const year = await createDemoYear(deps, ids, groupIds);
   await createDemoGoals(deps.db, ids.get(DEMO_PEOPLE[0]!.key)!, now);
+  // Customer voice over two years, and the pain-point board worked on over the year.
+  await createDemoCustomers(deps.db, ids, now);
+  await createDemoPainPoints(deps, ids);
   return {
     people: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,

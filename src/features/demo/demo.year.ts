@@ -116,7 +116,7 @@ const REACTION_MIX: Record<Category, [ReactionType, number][]> = {
 };
 
 /** mulberry32 with a few helpers: small, fast, seeded (never Math.random). */
-class Rng {
+export class Rng {
   private s: number;
   constructor(seed: number) {
     this.s = seed >>> 0;
