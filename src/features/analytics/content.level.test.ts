@@ -9,7 +9,13 @@ import { setSetting } from '../admin/settings.ts';
 import { breakdownGroups } from './access.ts';
 import { enqueue, runDueJobs } from '../../jobs/index.ts';
 import { ANSWER_TIMES_JOB } from './analytics.jobs.ts';
-import { contentLevel, nearestRank, warmAnswerTimes, type ContentLevel } from './content.level.ts';
+import {
+  contentLevel,
+  contentTotal,
+  nearestRank,
+  warmAnswerTimes,
+  type ContentLevel,
+} from './content.level.ts';
 
 /*
  * The fixture, in UTC. Working hours are the default: Monday to Friday 09:00–17:00 in
@@ -427,6 +433,15 @@ describe.each(DIALECTS)('content level (%s)', (dialect) => {
     // #onboarding: 4 askers, exactly k.
     expect(at4.hashtags[0]).toMatchObject({ display: 'onboarding', asked: 4 });
     await setSetting(t.deps.db, 'analytics.k', 3, now);
+  });
+
+  it('gives the overview the same total as the level, for everyone and for a member', async () => {
+    const headline = await contentTotal(t.deps.db, PERIOD, now, null);
+    expect(headline).toEqual({ total: level.total, targets: level.targets });
+    const visible = await breakdownGroups(t.deps.db, f.member);
+    const m = await contentLevel(t.deps.db, PERIOD, now, { visible, groupId: null });
+    expect((await contentTotal(t.deps.db, PERIOD, now, visible)).total).toEqual(m.total);
+    expect(m.total.asked).toBe(10);
   });
 
   it('leaves out the questions of groups the viewer may not see', async () => {

@@ -153,7 +153,7 @@ interface Q {
   group: string | null;
   /** 1: asked at least 7 days before the cut-off. */
   old: number;
-  /** YYYY-MM-DD, UTC. */
+  /** YYYY-MM-DD, UTC. Read only for the breakdowns, as are the hashtags. */
   day: string;
   /** Space-separated, or null. */
   tags: string | null;
@@ -486,20 +486,28 @@ export interface ContentOptions {
   groupId: string | null;
 }
 
+interface PeriodQuestions {
+  k: number;
+  rateTargets: ContentTargets;
+  orgTarget: number;
+  cutoffMs: number;
+  /** The period's questions the viewer may count. */
+  all: Q[];
+  targetOf: TargetOf;
+}
+
 /**
- * Level 4, content, for a period: see the definitions at the top of this file.
- *
- * With a group filter, the group's figures are those of its row in the table of all groups:
- * hidden there (too few askers, or hidden so that another group cannot be worked out from the
- * total), the whole filtered view is hidden, since its total would otherwise give back what the
- * table of groups withholds. So the period's questions are always read for every group.
+ * The questions of the period, with their answer times brought up to date, and what the figures
+ * are judged by. `breakdowns: false` reads only what the total needs (no day, no hashtags):
+ * fewer values per row is most of the cost on a long period.
  */
-export async function contentLevel(
+async function periodQuestions(
   db: Db,
   period: Period,
   now: Date,
   opts: ContentOptions,
-): Promise<ContentLevel> {
+  breakdowns: boolean,
+): Promise<PeriodQuestions> {
   const fromIso = `${period.from}T00:00:00.000Z`;
   const toIso = `${nextDay(period.to)}T00:00:00.000Z`;
   const cutoffMs = Math.min(now.getTime(), Date.parse(toIso));
@@ -520,8 +528,8 @@ export async function contentLevel(
       eb.ref('asker_id').as('asker'),
       eb.ref('group_id').as('group'),
       sql<number>`case when asked_at <= ${oldBefore} then 1 else 0 end`.as('old'),
-      sql<string>`substr(asked_at, 1, 10)`.as('day'),
-      'tags',
+      (breakdowns ? sql<string>`substr(asked_at, 1, 10)` : sql<string>`null`).as('day'),
+      (breakdowns ? sql<string | null>`tags` : sql<string | null>`null`).as('tags'),
       eb.ref('first_answer_hours').as('firstHours'),
       eb.ref('first_answer_business_hours').as('firstBusiness'),
       eb.ref('accepted_hours').as('acceptedHours'),
@@ -538,6 +546,49 @@ export async function contentLevel(
   const targets = new Map(groupTargets.map((g) => [g.group_id, g.target_hours]));
   const targetOf: TargetOf = (g) =>
     g === null ? orgTarget : (targets.get(g) ?? DEFAULT_TARGET_HOURS);
+  return { k, rateTargets, orgTarget, cutoffMs, all, targetOf };
+}
+
+/**
+ * Only the total row of level 4 (the overview's headline): the same figures and threshold as
+ * the level's page without a group filter, without reading or computing its breakdowns.
+ */
+export async function contentTotal(
+  db: Db,
+  period: Period,
+  now: Date,
+  visible: Set<string> | null,
+): Promise<Pick<ContentLevel, 'total' | 'targets'>> {
+  const q = await periodQuestions(db, period, now, { visible, groupId: null }, false);
+  return {
+    total: shownRows([rawFigures(q.all, q.targetOf)], null, q.k, q.rateTargets)[0]!,
+    targets: q.rateTargets,
+  };
+}
+
+/**
+ * Level 4, content, for a period: see the definitions at the top of this file.
+ *
+ * With a group filter, the group's figures are those of its row in the table of all groups:
+ * hidden there (too few askers, or hidden so that another group cannot be worked out from the
+ * total), the whole filtered view is hidden, since its total would otherwise give back what the
+ * table of groups withholds. So the period's questions are always read for every group.
+ */
+export async function contentLevel(
+  db: Db,
+  period: Period,
+  now: Date,
+  opts: ContentOptions,
+): Promise<ContentLevel> {
+  const fromIso = `${period.from}T00:00:00.000Z`;
+  const toIso = `${nextDay(period.to)}T00:00:00.000Z`;
+  const { k, rateTargets, orgTarget, cutoffMs, all, targetOf } = await periodQuestions(
+    db,
+    period,
+    now,
+    opts,
+    true,
+  );
   const allRaw = rawFigures(all, targetOf);
 
   // Groups: the org-wide questions and each group with questions, partitioning the total.

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import type { User } from '../accounts/accounts.table.ts';
-import { contentLevel, type ContentLevel } from './content.level.ts';
+import { contentTotal, type ContentLevel } from './content.level.ts';
 import { breakdownGroups } from './access.ts';
 import { dashboard, type Dashboard, type Period } from './dashboard.ts';
 import {
@@ -25,7 +25,7 @@ import { valueReport, type ValueReport } from './value.ts';
 export interface Overview {
   base: Dashboard;
   teams: TeamsLevel;
-  content: ContentLevel;
+  content: Pick<ContentLevel, 'total' | 'targets'>;
   value: ValueReport;
   goals: { goal: Goal; latest: Measurement | null; status: GoalStatus }[];
 }
@@ -34,7 +34,7 @@ export async function overview(db: Db, viewer: User, period: Period, now: Date):
   const visible = await breakdownGroups(db, viewer);
   const base = await dashboard(db, period, now);
   const teams = await teamsLevel(db, viewer, period, null, now);
-  const content = await contentLevel(db, period, now, { visible, groupId: null });
+  const content = await contentTotal(db, period, now, visible);
   const value = await valueReport(db, viewer, period);
   const today = dayOf(now);
   const goals = [];
