@@ -166,15 +166,93 @@ export async function periodPeople(
   return out;
 }
 
+/**
+ * The activity of a group's current members (anywhere: people are not split by group), per
+ * period, in one pass over their daily rows: sums and distinct people together. Nothing is
+ * kept, since membership changes.
+ */
+async function membersActivity(
+  db: Db,
+  grain: Grain,
+  from: string,
+  to: string,
+  groupId: string,
+): Promise<{ days: Map<string, Record<Counted, number>>; people: Map<string, PeriodPeople> }> {
+  const period = periodSql(db, grain, sql.ref('day'));
+  const rows = await db
+    .selectFrom('activity_days')
+    .select([
+      period.as('period'),
+      ...COUNTED.map((c) => sql<number>`sum(${sql.ref(c)})`.as(`sum_${c}`)),
+      (eb) => eb.fn.count<number>('user_id').distinct().as('active'),
+      sql<number>`count(distinct case when visited = 1 then user_id end)`.as('visitors'),
+      ...COUNTED.map((c) =>
+        sql<number>`count(distinct case when ${sql.ref(c)} > 0 then user_id end)`.as(c),
+      ),
+    ])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where(
+      sql<boolean>`exists (select 1 from group_members gm
+        where gm.group_id = ${groupId} and gm.user_id = activity_days.user_id)`,
+    )
+    .groupBy(period)
+    .execute();
+  const days = new Map<string, Record<Counted, number>>();
+  const people = new Map<string, PeriodPeople>();
+  for (const r of rows) {
+    const x = r as unknown as Record<string, unknown>;
+    const key = String(r.period);
+    days.set(
+      key,
+      Object.fromEntries(COUNTED.map((c) => [c, Number(x[`sum_${c}`] ?? 0)])) as Record<
+        Counted,
+        number
+      >,
+    );
+    people.set(
+      key,
+      Object.fromEntries(
+        (['active', 'visitors', ...COUNTED] as const).map((k) => [k, Number(x[k] ?? 0)]),
+      ) as PeriodPeople,
+    );
+  }
+  return { days, people };
+}
+
+/**
+ * Level 3 for a range of days. With a group: the activity of its current members, wherever in
+ * Kantine it happened (as level 1 with a group), from their daily rows.
+ */
 export async function activityLevel(
   db: Db,
   from: string,
   to: string,
   grain: Grain,
   now: Date,
+  groupId: string | null = null,
 ): Promise<ActivityRow[]> {
+  if (groupId) {
+    const m = await membersActivity(db, grain, from, to, groupId);
+    return buildRows(from, to, grain, m.people, (add) => {
+      for (const [period, sums] of m.days) add(period, sums);
+    });
+  }
   const days = await dailyTotals(db, from, to, now);
   const peopleBy = await periodPeople(db, grain, from, to, now);
+  return buildRows(from, to, grain, peopleBy, (add) => {
+    for (const d of days) add(periodOf(grain, d.day), d);
+  });
+}
+
+/** Every period of the range (empty ones too) with its sums, people and engagement index. */
+function buildRows(
+  from: string,
+  to: string,
+  grain: Grain,
+  peopleBy: Map<string, PeriodPeople>,
+  sums: (add: (period: string, s: Record<Counted, number>) => void) => void,
+): ActivityRow[] {
   const rows = new Map<string, ActivityRow>();
   for (const day of daysBetween(from, to)) {
     const period = periodOf(grain, day);
@@ -197,14 +275,15 @@ export async function activityLevel(
       });
     }
   }
-  for (const d of days) {
-    const r = rows.get(periodOf(grain, d.day))!;
+  sums((period, d) => {
+    const r = rows.get(period);
+    if (!r) return;
     r.posts += d.posts;
     r.comments += d.comments;
     r.reactions += d.reactions;
     r.documents += d.documents;
     r.downloads += d.downloads;
-  }
+  });
   for (const r of rows.values()) {
     r.engagementIndex = r.active > 0 ? (r.posts + r.comments + r.reactions) / r.active : null;
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/ids.ts';
 import { DIALECTS } from '../../../test/db.ts';
 import { createAdmin, createUser, signedIn, type Client } from '../../../test/factories.ts';
 import { activityRow } from '../../../test/activity.ts';
@@ -80,6 +81,63 @@ describe.each(DIALECTS)('analytics dashboard (%s)', (dialect) => {
     const api = await admin.api('GET', '/api/v1/analytics/activity?from=2026-11-22&to=2026-11-01');
     expect(api.statusCode).toBe(400);
     expect(api.json()).toMatchObject({ errors: [{ field: 'to', code: 'invalid_period' }] });
+  });
+
+  it('filters activity by a group: its members only, in the page, the CSV and the API', async () => {
+    const people = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('name', 'in', ['P0', 'P1', 'P2', 'P3', 'P4'])
+      .orderBy('name')
+      .execute();
+    const groupId = newId();
+    const at = '2026-11-01T00:00:00.000Z';
+    await t.deps.db
+      .insertInto('groups')
+      .values({
+        id: groupId,
+        name: 'Fünfer',
+        name_key: 'fuenfer',
+        description: '',
+        member_count: 5,
+        visibility: 'public',
+        kind: 'team',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    // P0 … P3 are members: their 8 posts in the second week, by 4 people, below k.
+    for (const p of people.slice(0, 4)) {
+      await t.deps.db
+        .insertInto('group_members')
+        .values({ group_id: groupId, user_id: p.id, role: 'member', joined_at: at })
+        .execute();
+    }
+    const res = await admin.api('GET', `/api/v1/analytics/activity?${period}&groupId=${groupId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { items: ActivityItem[]; groupId: string };
+    expect(body.groupId).toBe(groupId);
+    expect(body.items[1]).toMatchObject({ period: '2026-11-16', posts: null, active: null });
+    await t.deps.db
+      .insertInto('group_members')
+      .values({ group_id: groupId, user_id: people[4]!.id, role: 'member', joined_at: at })
+      .execute();
+    const five = await admin.api('GET', `/api/v1/analytics/activity?${period}&groupId=${groupId}`);
+    expect((five.json() as { items: ActivityItem[] }).items[1]).toMatchObject({ posts: 10 });
+    const page = await admin.request({
+      method: 'GET',
+      url: `/analytics/activity?${period}&groupId=${groupId}`,
+    });
+    expect(page.body).toContain('the activity of its current members');
+    expect(page.body).toContain(`groupId=${groupId}`);
+    const csv = await admin.request({
+      method: 'GET',
+      url: `/analytics/activity.csv?${period}&groupId=${groupId}`,
+    });
+    expect(csv.body.split('\r\n')[2]!.split(',').slice(0, 2)).toEqual(['2026-11-16', '10']);
+    const unknown = await admin.api('GET', `/api/v1/analytics/activity?${period}&groupId=nope`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ errors: [{ field: 'groupId', code: 'unknown_group' }] });
   });
 
   it('exports exactly the shown figures as CSV', async () => {

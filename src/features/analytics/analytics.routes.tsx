@@ -83,11 +83,28 @@ export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Pr
   });
 
   app.get('/analytics/activity', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
-    await requireAnalytics(req, deps.db);
+    const viewer = await requireAnalytics(req, deps.db);
     const { now, period, errors, form, query } = pageQuery(req);
-    const data = await activityData(deps.db, period, now);
+    let groupId: string | null = null;
+    try {
+      groupId = await checkGroupFilter(deps.db, viewer, req.query.groupId);
+    } catch {
+      errors.groupId = req.i18n.t('analytics.unknown_group');
+    }
+    const [data, groups] = await Promise.all([
+      activityData(deps.db, period, now, groupId),
+      filterGroups(deps.db, viewer),
+    ]);
+    const withGroup = groupId ? `${query}&${new URLSearchParams({ groupId })}` : query;
     return sendPage(req, reply, deps, req.i18n.t('analytics.nav_activity'), (ctx) => (
-      <ActivityPage ctx={ctx} data={data} query={query} errors={errors} form={form} />
+      <ActivityPage
+        ctx={ctx}
+        data={data}
+        query={withGroup}
+        errors={errors}
+        form={{ ...form, groupId: groupId ?? '' }}
+        groups={groups}
+      />
     ));
   });
 
@@ -95,14 +112,20 @@ export async function analyticsRoutes(instance: FastifyInstance, deps: Deps): Pr
     '/analytics/activity.csv',
     { schema: { querystring: PeriodQuery } },
     async (req, reply) => {
-      await requireAnalytics(req, deps.db);
+      const viewer = await requireAnalytics(req, deps.db);
       const now = deps.clock();
       const { period, errors } = periodFrom(req.query, now, req.i18n.t);
+      let groupId: string | null = null;
+      try {
+        groupId = await checkGroupFilter(deps.db, viewer, req.query.groupId);
+      } catch {
+        errors.groupId = req.i18n.t('analytics.unknown_group');
+      }
       if (Object.keys(errors).length > 0) {
         const [field, message] = Object.entries(errors)[0]!;
         return reply.code(400).type('text/plain; charset=utf-8').send(`${field}: ${message}\n`);
       }
-      const data = await activityData(deps.db, period, now);
+      const data = await activityData(deps.db, period, now, groupId);
       return sendCsv(
         reply,
         `activity-${period.from}-${period.to}`,
@@ -167,12 +190,16 @@ export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promi
   await hashtagsApi(instance, deps);
   await impactApi(instance, deps);
   const tags = ['analytics'];
-  const period = async (q: { from?: string; to?: string; grain?: string }, t: I18n['t']) => {
+  const period = async (
+    q: { from?: string; to?: string; grain?: string },
+    t: I18n['t'],
+    groupId: string | null = null,
+  ) => {
     const now = deps.clock();
     const { period: p, errors } = periodFrom(q, now, t);
     const bad = Object.entries(errors)[0];
     if (bad) throw fieldError(bad[0], 'invalid_period', 'analytics.bad_period');
-    return activityData(deps.db, p, now);
+    return activityData(deps.db, p, now, groupId);
   };
   const N = Type.Union([Type.Number(), Type.Null()]);
   app.get(
@@ -303,21 +330,33 @@ export async function analyticsApi(instance: FastifyInstance, deps: Deps): Promi
         summary: 'Level 3, activity per day, week or month',
         description:
           'Counts per period; a figure behind which fewer than k people stand (the setting ' +
-          '`analytics.k`, default 5) is null. `from`, `to`: YYYY-MM-DD, default the last 12 weeks.',
+          '`analytics.k`, default 5) is null. `from`, `to`: YYYY-MM-DD, default the last 12 weeks. ' +
+          '`groupId`: only the activity of that group’s current members (anywhere).',
         querystring: PeriodQuery,
         response: {
           200: Type.Intersect([
             Page(ActivityJson),
-            Type.Object({ k: Type.Integer(), grain: Type.String() }),
+            Type.Object({
+              k: Type.Integer(),
+              grain: Type.String(),
+              groupId: Type.Union([Type.String(), Type.Null()]),
+            }),
           ]),
           ...problems(400, 401, 403, 404),
         },
       },
     },
     async (req) => {
-      await requireAnalytics(req, deps.db);
-      const d = await period(req.query, req.i18n.t);
-      return { items: d.activity, nextCursor: null, k: d.k, grain: d.period.grain };
+      const viewer = await requireAnalytics(req, deps.db);
+      const groupId = await checkGroupFilter(deps.db, viewer, req.query.groupId);
+      const d = await period(req.query, req.i18n.t, groupId);
+      return {
+        items: d.activity,
+        nextCursor: null,
+        k: d.k,
+        grain: d.period.grain,
+        groupId: d.groupId,
+      };
     },
   );
 }

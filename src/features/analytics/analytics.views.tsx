@@ -25,7 +25,9 @@ export interface ActivityPageProps {
   /** The query string of this period, for the CSV link. */
   query: string;
   errors: Record<string, string>;
-  form: { from: string; to: string; grain: string };
+  form: { from: string; to: string; grain: string; groupId?: string };
+  /** Groups the viewer may filter by. */
+  groups?: readonly { id: string; name: string }[];
 }
 
 const numberOf = (ctx: PageContext) => (x: number) =>
@@ -221,14 +223,21 @@ export function UsersPage({
   );
 }
 
-export function ActivityPage({ ctx, data, query, errors, form }: ActivityPageProps) {
+export function ActivityPage({ ctx, data, query, errors, form, groups }: ActivityPageProps) {
   const { t } = ctx.i18n;
   return (
     <>
       <AnalyticsNav ctx={ctx} />
       <h1>{t('analytics.nav_activity')}</h1>
       <p>{t('analytics.intro', { k: data.k })}</p>
-      <PeriodForm ctx={ctx} action="/analytics/activity" form={form} errors={errors} />
+      <PeriodForm
+        ctx={ctx}
+        action="/analytics/activity"
+        form={form}
+        errors={errors}
+        groups={groups}
+      />
+      {data.groupId ? <p class="hint">{t('analytics.activity_group_hint')}</p> : null}
       <ActivitySection ctx={ctx} data={data} query={query} />
     </>
   );

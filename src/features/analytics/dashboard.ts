@@ -57,6 +57,8 @@ export function defaultPeriod(now: Date): Period {
 export interface ActivityData {
   k: number;
   period: Period;
+  /** Only this group's current members; null: everyone. */
+  groupId: string | null;
   activity: ShownRow[];
 }
 
@@ -64,12 +66,17 @@ export interface Dashboard extends ActivityData {
   users: UsersLevel;
 }
 
-export async function activityData(db: Db, period: Period, now: Date): Promise<ActivityData> {
+export async function activityData(
+  db: Db,
+  period: Period,
+  now: Date,
+  groupId: string | null = null,
+): Promise<ActivityData> {
   const [k, rows] = await Promise.all([
     privacyK(db),
-    activityLevel(db, period.from, period.to, period.grain, now),
+    activityLevel(db, period.from, period.to, period.grain, now, groupId),
   ]);
-  return { k, period, activity: shownActivity(rows, k) };
+  return { k, period, groupId, activity: shownActivity(rows, k) };
 }
 
 /** Levels 1 and 3 together (the overview). */

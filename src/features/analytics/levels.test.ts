@@ -205,4 +205,69 @@ describe.each(DIALECTS)('activity level (%s)', (dialect) => {
       ['2026-11-26', 0, null],
     ]);
   });
+
+  it('with a group, sums and counts the activity of its current members only', async () => {
+    const m1 = await createUser(t.deps, { name: 'M1' });
+    const m2 = await createUser(t.deps, { name: 'M2' });
+    const other = await createUser(t.deps, { name: 'Außen' });
+    const groupId = newId();
+    const at = '2026-11-01T00:00:00.000Z';
+    await t.deps.db
+      .insertInto('groups')
+      .values({
+        id: groupId,
+        name: 'Team M',
+        name_key: 'team m',
+        description: '',
+        member_count: 2,
+        visibility: 'public',
+        kind: 'team',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    for (const u of [m1, m2]) {
+      await t.deps.db
+        .insertInto('group_members')
+        .values({ group_id: groupId, user_id: u.id, role: 'member', joined_at: at })
+        .execute();
+    }
+    // Week of 2027-01-04: m1 posts 2 and visits on Mon, m2 comments on Tue and downloads 1;
+    // the outsider posts 5 the same days. Week of 2027-01-11: m2 reacts 4 times.
+    await activityRow(t.deps.db, m1, '2027-01-04', { visited: 1, posts: 2 });
+    await activityRow(t.deps.db, m2, '2027-01-05', { comments: 1, downloads: 1 });
+    await activityRow(t.deps.db, other, '2027-01-04', { visited: 1, posts: 5 });
+    await activityRow(t.deps.db, m2, '2027-01-12', { reactions: 4 });
+    const now = new Date('2027-01-20T00:00:00Z');
+    const weeks = await activityLevel(t.deps.db, '2027-01-04', '2027-01-17', 'week', now, groupId);
+    expect(weeks).toEqual([
+      {
+        period: '2027-01-04',
+        posts: 2,
+        comments: 1,
+        reactions: 0,
+        documents: 0,
+        downloads: 1,
+        visitors: 1,
+        active: 2,
+        engagementIndex: 3 / 2,
+        people: { posts: 1, comments: 1, reactions: 0, documents: 0, downloads: 1 },
+      },
+      {
+        period: '2027-01-11',
+        posts: 0,
+        comments: 0,
+        reactions: 4,
+        documents: 0,
+        downloads: 0,
+        visitors: 0,
+        active: 1,
+        engagementIndex: 4,
+        people: { posts: 0, comments: 0, reactions: 1, documents: 0, downloads: 0 },
+      },
+    ]);
+    // Everyone: the outsider's posts count too.
+    const all = await activityLevel(t.deps.db, '2027-01-04', '2027-01-10', 'week', now);
+    expect(all[0]).toMatchObject({ posts: 7, active: 3 });
+  });
 });

@@ -694,6 +694,8 @@ export const de: Messages = {
   'analytics.users_intro':
     'Wer Kantine nutzt: eingeladene und aktivierte Personen, und wie viele in den 28 Tagen bis zum gewählten Tag aktiv, beteiligt und beitragend waren.',
   'analytics.users_as_of': 'Stand',
+  'analytics.activity_group_hint':
+    'Mit Gruppe: die Aktivität ihrer heutigen Mitglieder, wo in Kantine sie auch stattfand (Personen werden nicht nach Gruppen aufgeteilt). Beiträge, Kommentare und Reaktionen in der Gruppe selbst zeigt die Seite Teams.',
   'analytics.users_group_hint':
     'Gezählt werden nur die derzeitigen Mitglieder der gewählten Gruppe, mit allem, was sie in Kantine getan haben.',
   ...aboutDe,

@@ -669,6 +669,8 @@ export const en = {
   'analytics.users_intro':
     'Who uses Kantine: people invited and activated, and how many were active, engaged and contributing in the 28 days up to the chosen day.',
   'analytics.users_as_of': 'As of',
+  'analytics.activity_group_hint':
+    'With a group: the activity of its current members, wherever in Kantine it happened (people are not split by group). The group’s own posts, comments and reactions are on the teams page.',
   'analytics.users_group_hint':
     'Only the current members of the chosen group are counted, with what they did anywhere in Kantine.',
   ...aboutEn,
