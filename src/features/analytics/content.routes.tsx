@@ -31,8 +31,14 @@ import { ContentPage, hiddenFigure, type TargetValues } from './content.views.ts
 import type { Cell } from './csv.ts';
 import type { Period } from './dashboard.ts';
 import { PeriodQuery, periodFrom, type PeriodQueryType } from './filters.ts';
+import {
+  painPointsCsv,
+  PainPointsJson,
+  painPointsJson,
+  painPointsLevel,
+} from './painpoints.level.ts';
 
-const PARTS = ['summary', 'series', 'groups', 'hashtags', 'documents'] as const;
+const PARTS = ['summary', 'series', 'groups', 'hashtags', 'documents', 'painpoints'] as const;
 type Part = (typeof PARTS)[number];
 
 const CSV_COLUMN: Record<Figure, string> = {
@@ -153,9 +159,10 @@ export async function contentRoutes(instance: FastifyInstance, deps: Deps): Prom
     const r = await tryForm(req, () => checkGroupFilter(deps.db, viewer, q.groupId));
     if ('errors' in r) Object.assign(errors, r.errors);
     else groupId = r.ok;
-    const [data, groups] = await Promise.all([
+    const [data, groups, painPoints] = await Promise.all([
       load(deps, viewer, period, groupId),
       filterGroups(deps.db, viewer),
+      painPointsLevel(deps.db, viewer, period, groupId),
     ]);
     const query = new URLSearchParams({
       from: period.from,
@@ -186,6 +193,7 @@ export async function contentRoutes(instance: FastifyInstance, deps: Deps): Prom
           canEditTargets={viewer.role === 'admin'}
           targetValues={target?.values ?? percentValues(data.targets)}
           targetErrors={target?.errors ?? {}}
+          painPoints={painPoints}
         />
       ),
       status,
@@ -265,8 +273,14 @@ export async function contentRoutes(instance: FastifyInstance, deps: Deps): Prom
         return reply.code(400).type('text/plain; charset=utf-8').send(`${bad[0]}: ${bad[1]}\n`);
       }
       const groupId = await checkGroupFilter(deps.db, viewer, q.groupId);
-      const data = await load(deps, viewer, period, groupId);
       const part = (q.part ?? 'summary') as Part;
+      if (part === 'painpoints') {
+        const pp = await painPointsLevel(deps.db, viewer, period, groupId);
+        const csv = painPointsCsv(pp);
+        const name = `content-painpoints-${period.from}-${period.to}`;
+        return sendCsv(reply, name, csv.headers, csv.rows, pp.k);
+      }
+      const data = await load(deps, viewer, period, groupId);
       const { headers, rows } = csvOf(data, part);
       return sendCsv(reply, `content-${part}-${period.from}-${period.to}`, headers, rows, data.k);
     },
@@ -324,6 +338,7 @@ const ContentJson = Type.Object({
     items: Type.Array(Type.Object({ period: Type.String(), reuses: Nullable, reusers: Nullable })),
     total: Type.Object({ reuses: Nullable, reusers: Nullable }),
   }),
+  painPoints: PainPointsJson,
 });
 
 /** `/api/v1/analytics/content` and the rate targets. */
@@ -354,6 +369,7 @@ export async function contentApi(instance: FastifyInstance, deps: Deps): Promise
       return {
         ...(await load(deps, viewer, period, groupId)),
         percentile: 'nearest-rank' as const,
+        painPoints: painPointsJson(await painPointsLevel(deps.db, viewer, period, groupId)),
       };
     },
   );

@@ -13,6 +13,8 @@ import {
   type Status,
   type TargetField,
 } from './content.level.ts';
+import type { PainPointsLevel } from './painpoints.level.ts';
+import { PainPointsSection } from './painpoints.level.views.tsx';
 
 /** Whether a figure of a row was hidden by the privacy threshold (rather than not existing). */
 export function hiddenFigure(row: ContentRow, f: Figure | 'p50MeetsTarget'): boolean {
@@ -47,6 +49,8 @@ export interface ContentPageProps {
   canEditTargets: boolean;
   targetValues: TargetValues;
   targetErrors: Errors;
+  /** Pain points (painpoints.level.ts), a section of their own. */
+  painPoints?: PainPointsLevel | null;
 }
 
 function useFormat(ctx: PageContext, k: number) {
@@ -598,6 +602,10 @@ export function ContentPage(p: ContentPageProps) {
           </a>
         </p>
       </section>
+
+      {p.painPoints ? (
+        <PainPointsSection ctx={ctx} data={p.painPoints} csvHref={csv('painpoints')} />
+      ) : null}
     </>
   );
 }

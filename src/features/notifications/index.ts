@@ -5,7 +5,7 @@ import { registerNotificationHandlers } from './notifications.service.ts';
 
 export { notificationsApi } from './notifications.api.ts';
 export { unreadCount } from './notifications.queries.ts';
-export { registerNotificationHandlers } from './notifications.service.ts';
+export { registerNotificationHandlers, sendNotifications } from './notifications.service.ts';
 
 export async function registerNotifications(app: FastifyInstance, deps: Deps): Promise<void> {
   registerNotificationHandlers(deps, deps.bus);

@@ -5,7 +5,7 @@ import type { Bus, DomainEvent } from '../../realtime/bus.ts';
 import { readableBy } from '../posts/posts.queries.ts';
 import type { NotificationKind } from './notifications.table.ts';
 
-interface NewNotification {
+export interface NewNotification {
   userId: string;
   kind: NotificationKind;
   actorId: string | null;
@@ -231,6 +231,41 @@ export async function notify(
     default:
       return [];
   }
+}
+
+/**
+ * Notifications another feature decided on (pain points): written for those recipients who
+ * may read the post, each once; their browsers hear of it live. Returns who was told.
+ */
+export async function sendNotifications(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  bus: Bus,
+  items: readonly NewNotification[],
+): Promise<string[]> {
+  const byPost = new Map<string, NewNotification[]>();
+  const told: NewNotification[] = [];
+  const seen = new Set<string>();
+  for (const n of items) {
+    const key = `${n.kind}|${n.userId}|${n.postId ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (n.postId) byPost.set(n.postId, [...(byPost.get(n.postId) ?? []), n]);
+    else told.push(n);
+  }
+  for (const [postId, list] of byPost) {
+    const readers = new Set(
+      await readersOf(
+        deps.db,
+        postId,
+        list.map((n) => n.userId),
+      ),
+    );
+    told.push(...list.filter((n) => readers.has(n.userId)));
+  }
+  const recipients = await insert(deps.db, deps.clock(), told);
+  for (const userId of new Set(recipients))
+    await bus.emit({ type: 'notifications.changed', userId });
+  return recipients;
 }
 
 /** Subscribes the notification writer to the bus; each recipient's browsers hear of it live. */

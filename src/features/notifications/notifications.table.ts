@@ -7,7 +7,12 @@ export type NotificationKind =
   | 'join_request'
   | 'announcement'
   | 'answer_accepted'
-  | 'question_overdue';
+  | 'question_overdue'
+  // Pain points (painpoints.notify.ts, painpoints.stale.ts).
+  | 'pain_point_new'
+  | 'pain_point_assigned'
+  | 'pain_point_status'
+  | 'pain_point_stale';
 
 export interface NotificationsTable {
   id: string;

@@ -13,6 +13,7 @@ export interface NotificationRow {
   post_id: string | null;
   comment_id: string | null;
   group_id: string | null;
+  actor_id?: string | null;
   actor_name: string | null;
   group_name: string | null;
   post_body: string | null;
@@ -28,7 +29,14 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   announcement: 'notifications.announcement',
   answer_accepted: 'notifications.answer_accepted',
   question_overdue: 'notifications.question_overdue',
+  pain_point_new: 'painpoints.notify.new',
+  pain_point_assigned: 'painpoints.notify.assigned',
+  pain_point_status: 'painpoints.notify.status',
+  pain_point_stale: 'painpoints.notify.stale',
 };
+
+/** The system account that authors approved anonymous pain points (painpoints feature). */
+const ANONYMOUS = 'anonymous';
 
 /** Where a notification leads. */
 export function targetOf(n: Pick<NotificationRow, 'post_id' | 'comment_id' | 'group_id'>): string {
@@ -38,13 +46,15 @@ export function targetOf(n: Pick<NotificationRow, 'post_id' | 'comment_id' | 'gr
 }
 
 export function notificationText(ctx: PageContext, n: NotificationRow): string {
-  // An org-wide question has no group to name.
+  // An org-wide question has no group to name; an anonymous pain point has no one to name.
   const key =
     n.kind === 'question_overdue' && !n.group_id
       ? 'notifications.question_overdue_org'
-      : TEXT[n.kind];
+      : n.kind === 'pain_point_new' && !n.actor_name
+        ? 'painpoints.notify.new_anonymous'
+        : TEXT[n.kind];
   return ctx.i18n.t(key, {
-    actor: n.actor_name ?? '?',
+    actor: n.actor_id === ANONYMOUS ? ctx.i18n.t('painpoints.anon.author') : (n.actor_name ?? '?'),
     others: Math.max(0, n.count - 1),
     group: n.group_name ?? '',
   });

@@ -9,6 +9,7 @@ import type { Attachment } from './attachments.table.ts';
 import { AttachedFiles, AttachmentList, FilesField } from './attachments.views.tsx';
 import { REACTION_TYPES, type ReactionType } from './posts.table.ts';
 import { BODY_MAX, COMMENT_MAX } from './posts.service.ts';
+import { ANONYMOUS_USER_ID } from '../painpoints/painpoints.table.ts';
 
 export const REACTION_LABEL: Record<ReactionType, MessageKey> = {
   like: 'reactions.like',
@@ -107,13 +108,24 @@ export function PostCard(props: {
   return (
     <article class={props.isNew ? 'post is-new' : 'post'} aria-labelledby={`p-${post.id}`}>
       <header class="post-head">
-        <Avatar
-          user={{ id: post.author_id, name: post.author_name, photo_key: post.author_photo_key }}
-          size="small"
-        />
+        {/* An approved anonymous pain point: no profile, no photo, the word in the page's language. */}
+        {post.author_id === ANONYMOUS_USER_ID ? (
+          <span class="avatar avatar-small avatar-initials" aria-hidden="true">
+            ?
+          </span>
+        ) : (
+          <Avatar
+            user={{ id: post.author_id, name: post.author_name, photo_key: post.author_photo_key }}
+            size="small"
+          />
+        )}
         <div>
           <Heading id={`p-${post.id}`} class="post-title">
-            <a href={`/people/${post.author_id}`}>{post.author_name}</a>
+            {post.author_id === ANONYMOUS_USER_ID ? (
+              t('painpoints.anon.author')
+            ) : (
+              <a href={`/people/${post.author_id}`}>{post.author_name}</a>
+            )}
             {post.group_name ? (
               <>
                 {' › '}
@@ -352,6 +364,36 @@ export interface CommentsExtension {
   classOf?: (c: CommentRow) => string | null;
   mark?: (c: CommentRow) => preact.VNode | null;
   actions?: (c: CommentRow) => preact.VNode | null;
+  /** Entries shown among the top-level comments by time (a pain point's changes of status). */
+  timeline?: readonly TimelineEntry[];
+}
+
+/** Something that happened to a post, shown in its conversation at the time it happened. */
+export interface TimelineEntry {
+  at: string;
+  node: preact.VNode;
+}
+
+/**
+ * The top-level comments with the timeline's entries between them, by time (a comment before
+ * an entry of the same time); the comment shown first stays first.
+ */
+export function interleave(
+  comments: readonly CommentRow[],
+  timeline: readonly TimelineEntry[],
+  first: string | null,
+): ({ comment: CommentRow } | { entry: TimelineEntry })[] {
+  const entries = [...timeline].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const out: ({ comment: CommentRow } | { entry: TimelineEntry })[] = [];
+  let i = 0;
+  for (const c of comments) {
+    if (c.id !== first)
+      while (i < entries.length && entries[i]!.at < c.created_at)
+        out.push({ entry: entries[i++]! });
+    out.push({ comment: c });
+  }
+  while (i < entries.length) out.push({ entry: entries[i++]! });
+  return out;
 }
 
 /**
@@ -375,6 +417,7 @@ export function mergeExtensions(exts: readonly CommentsExtension[]): CommentsExt
     classOf: firstOf((e) => e.classOf),
     mark: firstOf((e) => e.mark),
     actions: firstOf((e) => e.actions),
+    timeline: exts.flatMap((e) => e.timeline ?? []),
   };
 }
 
@@ -512,21 +555,25 @@ export function PostPage(props: {
         <h2 id="comments-h">{t('posts.comments', { count: post.comment_count })}</h2>
         {ext?.header ?? null}
         <ul class="comments">
-          {top.map((c) => (
-            <CommentItem ctx={ctx} c={c} canDelete={props.canDeleteComment} ext={ext}>
-              {replies(c.id).length ? (
-                <ul class="comments replies">
-                  {replies(c.id).map((r) => (
-                    <CommentItem ctx={ctx} c={r} canDelete={props.canDeleteComment} />
-                  ))}
-                </ul>
-              ) : null}
-              <details open={replyTo === c.id}>
-                <summary>{t('posts.reply')}</summary>
-                {commentForm(c.id)}
-              </details>
-            </CommentItem>
-          ))}
+          {interleave(top, ext?.timeline ?? [], ext?.first ?? null).map((item) => {
+            if ('entry' in item) return <li class="comment timeline-entry">{item.entry.node}</li>;
+            const c = item.comment;
+            return (
+              <CommentItem ctx={ctx} c={c} canDelete={props.canDeleteComment} ext={ext}>
+                {replies(c.id).length ? (
+                  <ul class="comments replies">
+                    {replies(c.id).map((r) => (
+                      <CommentItem ctx={ctx} c={r} canDelete={props.canDeleteComment} />
+                    ))}
+                  </ul>
+                ) : null}
+                <details open={replyTo === c.id}>
+                  <summary>{t('posts.reply')}</summary>
+                  {commentForm(c.id)}
+                </details>
+              </CommentItem>
+            );
+          })}
         </ul>
         {commentForm(null)}
       </section>
