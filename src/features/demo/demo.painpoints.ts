@@ -2,6 +2,7 @@ import type { Deps } from '../../http/app.ts';
 import { newId } from '../../lib/ids.ts';
 import { findUserById } from '../accounts/users.queries.ts';
 import { createPost } from '../posts/posts.service.ts';
+import { approveSubmission, submitAnonymous } from '../painpoints/index.ts';
 import { Rng } from './demo.year.ts';
 
 /**
@@ -94,64 +95,42 @@ export async function createDemoPainPoints(
     .orderBy('id')
     .execute();
 
-  // Pain points that came in anonymously: approved by a moderator, posted by the system account.
-  const anonymous = await findUserById(db, 'anonymous');
-  const anonymousTexts: [string, string, number][] = [
+  // Pain points that came in anonymously, filed and approved as people do it: the moderator
+  // never learns who sent them, and the database forgets it with the decision.
+  const moderator = (await findUserById(db, id('hbrandt')))!;
+  const anonymousTexts: [string, string, string, number][] = [
     [
+      'ayilmaz',
       'Im Lager wird bei Krankheit erwartet, dass man trotzdem kurz reinschaut. Das setzt Leute unter Druck. #ärger',
       'Einkauf',
       41,
     ],
     [
+      'ekaya',
       'Überstunden aus Projekteinsätzen verfallen, wenn sie nicht binnen vier Wochen abgebaut sind – bei voller Auslastung unmöglich. #ärger',
       'Projekte',
       12,
     ],
   ];
-  if (anonymous) {
-    for (const [body, department, daysAgo] of anonymousTexts) {
-      const at = new Date(now - daysAgo * DAY_MS);
-      const post = await createPost({ ...deps, clock: () => at }, anonymous, { body });
-      await db
-        .updateTable('pain_points')
-        .set({ anonymous: 1, department })
-        .where('post_id', '=', post.id)
-        .execute();
-      await db
-        .insertInto('pain_point_submissions')
-        .values({
-          id: newId(),
-          author_id: null,
-          body: '',
-          department,
-          group_id: null,
-          status: 'approved',
-          reason: '',
-          post_id: post.id,
-          created_at: new Date(at.getTime() - 20 * HOUR_MS).toISOString(),
-          decided_at: at.toISOString(),
-          decided_by: id('cwinkler'),
-        })
-        .execute();
-    }
+  for (const [key, body, department, daysAgo] of anonymousTexts) {
+    const at = new Date(now - daysAgo * DAY_MS);
+    const sender = (await findUserById(db, id(key)))!;
+    const submission = await submitAnonymous({ ...deps, clock: () => at }, sender, {
+      body,
+      department,
+    });
+    const decidedAt = new Date(at.getTime() + 20 * HOUR_MS);
+    await approveSubmission({ ...deps, clock: () => decidedAt }, moderator, submission);
   }
   // One more waits for a moderator; only while it waits does the database know who sent it.
-  await db
-    .insertInto('pain_point_submissions')
-    .values({
-      id: newId(),
-      author_id: id('jmueller'),
+  await submitAnonymous(
+    { ...deps, clock: () => new Date(now - 5 * HOUR_MS) },
+    (await findUserById(db, id('jmueller')))!,
+    {
       body: 'Die Schichtplanung im Service Desk kommt immer erst am Freitag für die nächste Woche. So kann niemand planen. #ärger',
       department: 'Support',
-      group_id: null,
-      status: 'pending',
-      reason: '',
-      post_id: null,
-      created_at: new Date(now - 5 * HOUR_MS).toISOString(),
-      decided_at: null,
-      decided_by: null,
-    })
-    .execute();
+    },
+  );
 
   for (const [department, key] of DEMO_LEADS) {
     await db

@@ -13,6 +13,8 @@ export {
   type PainPointStatus,
 } from './painpoints.table.ts';
 export { schedulePainPointJobs } from './painpoints.jobs.ts';
+export { submitAnonymous } from './anonymous.service.ts';
+export { approveSubmission } from './painpoints.moderation.ts';
 export { painPointSection } from './painpoints.section.tsx';
 export { registerPainPointHandlers } from './painpoints.notify.ts';
 
