@@ -48,6 +48,20 @@ describe.each(DIALECTS)('demo customer voice and pain points (%s)', (dialect) =>
       .where('s.score', '<', 7)
       .execute();
     expect(low.length).toBeGreaterThan(0);
+    // The three finished rounds were published under the customer-voice hashtag.
+    const published = rounds.filter((r) => r.published_post_id !== null);
+    expect(published.map((r) => r.name)).toEqual(['H1 2025', 'H2 2025', 'H1 2026']);
+    const tagged = await db
+      .selectFrom('post_hashtags')
+      .select('post_id')
+      .where('tag', '=', 'wasderkundefindet')
+      .where(
+        'post_id',
+        'in',
+        published.map((r) => r.published_post_id!),
+      )
+      .execute();
+    expect(tagged).toHaveLength(3);
   });
 
   it('has a board with every status, several departments and owners, votes and a history', async () => {

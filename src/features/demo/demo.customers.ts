@@ -1,4 +1,7 @@
-import type { Db } from '../../db/connect.ts';
+import type { Deps } from '../../http/app.ts';
+import { i18n } from '../../views/i18n.ts';
+import { findUserById } from '../accounts/users.queries.ts';
+import { publishRound } from '../customers/index.ts';
 import { newId } from '../../lib/ids.ts';
 import { searchKey } from '../../lib/text.ts';
 import { setSetting } from '../admin/settings.ts';
@@ -227,10 +230,11 @@ function halfYears(now: Date): { name: string; start: string; end: string }[] {
 }
 
 export async function createDemoCustomers(
-  db: Db,
+  deps: Pick<Deps, 'db' | 'clock' | 'bus'>,
   ids: Map<string, string>,
   now: Date,
 ): Promise<{ customers: number; rounds: number; evaluations: number }> {
+  const { db } = deps;
   const rng = new Rng(20_260_601);
   const rounds = halfYears(now);
   const customerIds = DEMO_CUSTOMERS.map(() => newId());
@@ -313,5 +317,17 @@ export async function createDemoCustomers(
       }
     }
   });
+  // The managing director published each finished round to everyone, two weeks after it
+  // ended, under #wasderkundefindet: the hashtag's series tells the story.
+  const ceo = await findUserById(db, ids.get('hbrandt')!);
+  const de = i18n('de', 'Europe/Berlin');
+  for (const [r, round] of rounds.entries()) {
+    const at = Date.parse(`${round.end}T09:00:00Z`) + 14 * DAY_MS;
+    if (!ceo || at >= now.getTime()) continue;
+    await publishRound({ ...deps, clock: () => new Date(at) }, ceo, de, roundIds[r]!, {
+      groupId: null,
+      includeComments: false,
+    });
+  }
   return { customers: DEMO_CUSTOMERS.length, rounds: rounds.length, evaluations };
 }

@@ -228,9 +228,13 @@ export async function createDemoPainPoints(
         }
       }
     }
-    // "Me too": colleagues who can read it, more for older and open ones.
+    // "Me too": colleagues who can read it, more for older ones.
+    const readers = p.group_id ? await membersOf(p.group_id) : null;
     const voters = people.filter(
-      (u) => u.id !== p.author_id && rng.chance(0.08 + Math.min(0.12, ageDays / 1500)),
+      (u) =>
+        u.id !== p.author_id &&
+        (readers === null || readers.has(u.id)) &&
+        rng.chance(0.08 + Math.min(0.12, ageDays / 1500)),
     );
     for (const v of voters) {
       await db

@@ -131,7 +131,7 @@ export async function createDemoOrganisation(
   const year = await createDemoYear(deps, ids, groupIds);
   await createDemoGoals(deps.db, ids.get(DEMO_PEOPLE[0]!.key)!, now);
   // Customer voice over two years, and the pain-point board worked on over the year.
-  await createDemoCustomers(deps.db, ids, now);
+  await createDemoCustomers(deps, ids, now);
   await createDemoPainPoints(deps, ids);
   return {
     people: DEMO_PEOPLE.length,
