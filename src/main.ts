@@ -4,7 +4,12 @@ import pino from 'pino';
 import { ConfigError, loadConfig, SETTINGS } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { createPerson, createToken, findUserByEmail } from './features/accounts/index.ts';
+import {
+  createPerson,
+  createToken,
+  findUserByEmail,
+  hasPeople,
+} from './features/accounts/index.ts';
 import { createDemoOrganisation, demoSignInHelp, isDemo } from './features/demo/demo.service.ts';
 import { isScaleName, seedOrganisation, seedRefusal, seedReport } from './features/seed/seed.ts';
 import { registerNotificationHandlers } from './features/notifications/index.ts';
@@ -48,8 +53,7 @@ const COMMANDS: Record<string, Command> = {
     run: async () => {
       const deps = await openDeps();
       if (!(await isDemo(deps.db))) {
-        const users = await deps.db.selectFrom('users').select('id').limit(1).execute();
-        if (users.length > 0) {
+        if (await hasPeople(deps.db)) {
           await closeDeps(deps);
           throw new UsageError(
             deps.config.dialect === 'postgres'

@@ -1,3 +1,4 @@
+import { SYSTEM_USER_IDS } from '../src/features/accounts/accounts.table.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -141,6 +142,7 @@ export function pngClaimingSize(png: Buffer, width: number, height: number): Buf
 export async function countUserRows(deps: Pick<Deps, 'db'>): Promise<number> {
   const r = await deps.db
     .selectFrom('users')
+    .where('id', 'not in', SYSTEM_USER_IDS)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);

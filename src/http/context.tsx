@@ -6,6 +6,7 @@ import {
   SESSION_COOKIE,
 } from '../features/accounts/sessions.ts';
 import type { User } from '../features/accounts/accounts.table.ts';
+import { hasPeople } from '../features/accounts/users.queries.ts';
 import { getOrgName } from '../features/admin/settings.ts';
 // The layout shows the unread count on every page, so the page context reads it.
 import { unreadCount } from '../features/notifications/index.ts';
@@ -100,8 +101,7 @@ export function registerContext(app: FastifyInstance, deps: Deps): void {
 
     // Until the first person exists, every page leads to the setup page.
     if (!setupDone && !isApi(req) && req.method === 'GET' && path !== '/setup') {
-      setupDone =
-        (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+      setupDone = await hasPeople(db);
       if (!setupDone) return reply.redirect('/setup', 303);
     }
   });

@@ -12,6 +12,7 @@ import {
   countActiveAdmins,
   findUserByEmail,
   findUserById,
+  hasPeople,
   insertUser,
   normaliseEmail,
 } from './users.queries.ts';
@@ -81,8 +82,7 @@ export async function setupOrganisation(
   if (pwError) throw invalid([pwError]);
   const passwordHash = await hashPassword(input.password, deps.config.passwordCost);
   return deps.db.transaction().execute(async (trx) => {
-    const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (any) throw new AppError(409, 'already_set_up', 'setup.already_done');
+    if (await hasPeople(trx)) throw new AppError(409, 'already_set_up', 'setup.already_done');
     const row = newUserRow(deps, { ...input, role: 'admin', status: 'active', passwordHash });
     await insertUser(trx, row);
     await setSetting(trx, 'org.name', cleanLine(input.orgName), deps.clock());

@@ -1,6 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type Role = 'admin' | 'member';
+
+/**
+ * Accounts that are no person: `anonymous` (migration 0020) authors approved anonymous pain
+ * points. Deactivated, without a password; never counted as people, listed or set up against.
+ */
+export const SYSTEM_USER_IDS: readonly string[] = ['anonymous'];
 export type UserStatus = 'invited' | 'active' | 'deactivated';
 export type Availability = 'available' | 'busy' | 'away';
 

@@ -11,7 +11,8 @@ export { createPerson, setupOrganisation } from './accounts.service.ts';
 export { hashPassword } from './passwords.ts';
 export { updateProfile } from './people.service.ts';
 export { createToken } from './tokens.ts';
-export { findUserByEmail, findUserById } from './users.queries.ts';
+export { findUserByEmail, findUserById, hasPeople } from './users.queries.ts';
+export { SYSTEM_USER_IDS } from './accounts.table.ts';
 
 export async function registerAccounts(
   app: FastifyInstance,

@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { escapeLike, foldPlain } from '../../lib/text.ts';
-import type { Availability, NewUser, User, UserStatus } from './accounts.table.ts';
+import {
+  SYSTEM_USER_IDS,
+  type Availability,
+  type NewUser,
+  type User,
+  type UserStatus,
+} from './accounts.table.ts';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -23,8 +29,23 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 
+/** Whether the organisation has anyone yet (setup is done): system accounts do not count. */
+export async function hasPeople(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'not in', SYSTEM_USER_IDS)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** People (system accounts left out), of a status or all. */
 export async function countUsers(db: Db, status?: UserStatus): Promise<number> {
-  let q = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'));
+  let q = db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'not in', SYSTEM_USER_IDS);
   if (status) q = q.where('status', '=', status);
   const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
@@ -113,7 +134,7 @@ export async function listUsers(
   filter: DirectoryFilter,
   page: { cursor: DirectoryCursor | null; limit: number },
 ): Promise<{ users: User[]; next: DirectoryCursor | null }> {
-  let q = db.selectFrom('users').selectAll();
+  let q = db.selectFrom('users').selectAll().where('id', 'not in', SYSTEM_USER_IDS);
   const status = filter.status ?? 'active';
   if (status !== 'all') q = q.where('status', '=', status);
   if (filter.q) {

@@ -46,7 +46,7 @@ const COLOUR_CLASS: Record<Rating, string> = {
 };
 
 export const ratingWord = (ctx: PageContext, r: Rating): string =>
-  ctx.i18n.t(`customers.rating.${r}` as MessageKey);
+  ctx.i18n.t(`satisfaction.rating.${r}`);
 
 /** Numbers on the 1–10 scale, with up to two decimals (a mean is rated at two decimals). */
 export const num = (ctx: PageContext, x: number): string =>

@@ -60,7 +60,13 @@ describe.each(DIALECTS)('dimensions and standards (%s)', (dialect) => {
   it('shows the defaults in the reader’s language with the rule and its numbers', async () => {
     const page = await admin.get('/customers/standards');
     expect(page.statusCode).toBe(200);
-    for (const name of ['Overall', 'Quality', 'Communication', 'Reliability', 'Value for money'])
+    for (const name of [
+      'Overall satisfaction',
+      'Quality',
+      'Communication',
+      'Reliability',
+      'Value for money',
+    ])
       expect(page.body).toContain(`<th scope="row">${name}</th>`);
     expect(page.body).toContain('at or above the target');
     expect(page.body).toContain('below the target by at most the tolerance');
@@ -70,14 +76,14 @@ describe.each(DIALECTS)('dimensions and standards (%s)', (dialect) => {
     expect(page.body).toContain('▲');
     expect(page.body).toContain('✖');
     const de = await adminDe.get('/customers/standards');
-    expect(de.body).toContain('<th scope="row">Preis-Leistung</th>');
+    expect(de.body).toContain('<th scope="row">Preis-Leistungs-Verhältnis</th>');
     expect(de.body).toContain('grün ● ab 8; gelb ▲ von 7 bis unter 8; rot ✖ unter 7');
     expect((await dims(adminDe)).map((d) => d.name)).toEqual([
-      'Gesamteindruck',
+      'Gesamtzufriedenheit',
       'Qualität',
       'Kommunikation',
       'Zuverlässigkeit',
-      'Preis-Leistung',
+      'Preis-Leistungs-Verhältnis',
     ]);
   });
 
@@ -167,7 +173,9 @@ describe.each(DIALECTS)('dimensions and standards (%s)', (dialect) => {
   it('renames, reorders and gives a default its translated name back', async () => {
     const overall = (await dims(admin))[0];
     const edit = await admin.get(`/customers/standards/${overall?.id}/edit`);
-    expect(edit.body).toContain('Leave empty to use the default name “Overall” in each language.');
+    expect(edit.body).toContain(
+      'Leave empty to use the default name “Overall satisfaction” in each language.',
+    );
     const renamed = await admin.post(`/customers/standards/${overall?.id}/edit`, {
       name: 'Gesamtnote',
       target: '8,5',
@@ -182,7 +190,7 @@ describe.each(DIALECTS)('dimensions and standards (%s)', (dialect) => {
       tolerance: '1',
       position: '1',
     });
-    expect((await dims(adminDe))[0]?.name).toBe('Gesamteindruck');
+    expect((await dims(adminDe))[0]?.name).toBe('Gesamtzufriedenheit');
 
     expect(
       (await admin.post(`/customers/standards/${innovationId}/move`, { direction: 'up' }))

@@ -119,7 +119,7 @@ describe.each(DIALECTS)('CSV export and import of evaluations (%s)', (dialect) =
       'attachment; filename="kantine-evaluations.csv"',
     );
     expect(all.body).toBe(
-      '\uFEFFRound,Customer,Industry,Owner e-mail,Conversation date,Overall,Quality,' +
+      '\uFEFFRound,Customer,Industry,Owner e-mail,Conversation date,Overall satisfaction,Quality,' +
         'Communication,Reliability,Value for money,Comment\r\n' +
         'H1 2026,Bäckerei Schmidt,Lebensmittel,,2026-04-02,6,,,9,,"\'=Formel?"\r\n' +
         'H1 2026,Müller Maschinenbau AG,Maschinenbau,olga@example.com,2026-03-10,8,7,,,,' +
@@ -128,8 +128,8 @@ describe.each(DIALECTS)('CSV export and import of evaluations (%s)', (dialect) =
     );
     const de = await adminDe.get(`/customers/evaluations.csv?round=${round['H2 2026']}`);
     expect(de.body).toBe(
-      '\uFEFFRunde,Kunde,Branche,E-Mail Kundenverantwortung,Gesprächsdatum,Gesamteindruck,' +
-        'Qualität,Kommunikation,Zuverlässigkeit,Preis-Leistung,Kommentar\r\n' +
+      '\uFEFFRunde,Kunde,Branche,E-Mail Kundenverantwortung,Gesprächsdatum,Gesamtzufriedenheit,' +
+        'Qualität,Kommunikation,Zuverlässigkeit,Preis-Leistungs-Verhältnis,Kommentar\r\n' +
         'H2 2026,Müller Maschinenbau AG,Maschinenbau,olga@example.com,2026-10-01,9,,,,,\r\n',
     );
     const api = await admin.api('GET', '/api/v1/satisfaction/evaluations.csv');

@@ -9,6 +9,7 @@ export type { Customer, Dimension, Round } from './customers.table.ts';
 export { satisfactionHome as satisfactionHomeSection } from './satisfaction.routes.tsx';
 export { rate, type Rating } from './standards.ts';
 export { publishRound } from './publish.ts';
+export { customerKey } from './customers.queries.ts';
 
 /** Customer voice pages: customers, dimensions and standards, rounds, evaluations, satisfaction. */
 export async function registerCustomers(app: FastifyInstance, deps: Deps): Promise<void> {

@@ -107,7 +107,7 @@ describe.each(DIALECTS)('publishing a round (%s)', (dialect) => {
       [
         '**Customer satisfaction: H2 2025**',
         '',
-        'Satisfaction index: **7.2** ▲ Within tolerance (target 7.75, tolerance 1.13)',
+        'Satisfaction index: **7.2** ▲ Within tolerance (target 7.72, tolerance 1.14)',
         'Trend: −0.6 compared with H1 2025 (7.8)',
         'Customers evaluated: 3',
         '',

@@ -21,12 +21,12 @@ const rowWith = (html: string, text: string): string =>
 
 const badge = (value: string, rating: 'green' | 'amber' | 'red') => {
   const look = {
-    green: ['badge-available', '●'],
-    amber: ['badge-busy', '▲'],
-    red: ['q-overdue', '✖'],
+    green: ['badge-available', '●', 'On target'],
+    amber: ['badge-busy', '▲', 'Within tolerance'],
+    red: ['q-overdue', '✖', 'Below tolerance'],
   };
-  const [cls, symbol] = look[rating];
-  return `<span class="badge rating rating-${rating} ${cls}">${value} <span aria-hidden="true">${symbol}</span> ${rating}</span>`;
+  const [cls, symbol, word] = look[rating];
+  return `<span class="badge rating rating-${rating} ${cls}">${value} <span aria-hidden="true">${symbol}</span> ${word}</span>`;
 };
 
 describe.each(DIALECTS)('evaluation rounds (%s)', (dialect) => {

@@ -83,7 +83,7 @@ describe.each(DIALECTS)('satisfaction pages, home panel and API (%s)', (dialect)
     expect(b).toContain(`<a href="/customers/${f.customers.b}">Brückner &amp; Söhne</a>`);
     expect(b).toContain('(total shortfall 5.0)');
     expect(b).toContain(
-      'target 7.75, tolerance 1.13: on target from 7.75, within tolerance from 6.63, below tolerance under 6.63',
+      'target 7.72, tolerance 1.14: on target from 7.72, within tolerance from 6.58, below tolerance under 6.58',
     );
     expect(b).toContain('−0.6 compared with H1 2025.');
     expect(b).toContain(`href="/satisfaction.csv?roundId=${f.rounds.r2}"`);
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('satisfaction pages, home panel and API (%s)', (dialect)
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines.slice(0, 6)).toEqual([
       'section,round,name,value,n,target,tolerance,rating,details',
-      'index,H2 2025,Satisfaction index,7.2,3,7.75,1.13,amber,',
+      'index,H2 2025,Satisfaction index,7.2,3,7.72,1.14,amber,',
       'dimension,H2 2025,Overall satisfaction,7.7,3,8,1,amber,',
       'dimension,H2 2025,Quality,7,3,7,1.5,green,',
       'dimension,H2 2025,Communication,7,3,8,1,amber,',

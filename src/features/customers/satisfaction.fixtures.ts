@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import { newId } from '../../lib/ids.ts';
-import { searchKey } from '../../lib/text.ts';
+import { customerKey } from './customers.queries.ts';
 
 /**
  * Test data for the satisfaction figures, written straight into the tables (the customers,
@@ -19,7 +19,7 @@ export async function insertCustomer(
     .values({
       id,
       name: c.name,
-      name_key: searchKey(c.name),
+      name_key: customerKey(c.name),
       industry: c.industry ?? '',
       owner_id: c.ownerId ?? null,
       status: 'active',

@@ -1,13 +1,11 @@
-import { isMessageKey, type I18n } from '../../views/i18n.ts';
+import type { I18n } from '../../views/i18n.ts';
+import { dimensionName as namedDimension } from './dimensions.ts';
 import type { Dimension } from './customers.table.ts';
 import { rate, RATING_SYMBOL, type Rating, type Standard } from './standards.ts';
 
 /** A dimension's name: the one an admin gave, else the default for its code in the language. */
-export function dimensionName(t: I18n['t'], dim: Pick<Dimension, 'name' | 'code'>): string {
-  if (dim.name) return dim.name;
-  const key = `satisfaction.dimension.${dim.code ?? ''}`;
-  return isMessageKey(key) ? t(key) : (dim.code ?? '');
-}
+export const dimensionName = (t: I18n['t'], dim: Pick<Dimension, 'name' | 'code'>): string =>
+  namedDimension({ t }, dim);
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;

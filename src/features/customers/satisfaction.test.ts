@@ -3,7 +3,13 @@ import { DIALECTS } from '../../../test/db.ts';
 import { createUser } from '../../../test/factories.ts';
 import { build, type TestApp } from '../../../test/helpers.ts';
 import { i18n } from '../../views/i18n.ts';
-import { seedFigures, type Figures } from './satisfaction.fixtures.ts';
+import {
+  insertEvaluation,
+  insertRound,
+  score,
+  seedFigures,
+  type Figures,
+} from './satisfaction.fixtures.ts';
 import { satisfactionCsvRows } from './satisfaction.csv.ts';
 import { shown } from './satisfaction.format.ts';
 import { satisfactionJson } from './satisfaction.json.ts';
@@ -53,10 +59,13 @@ describe.each(DIALECTS)('satisfaction figures (%s)', (dialect) => {
       ['dim_communication', 7, 3, 'amber'],
       ['dim_reliability', 7.5, 2, 'amber'],
     ]);
-    // A (9+6+8+7)/4 = 7.5, B (6+7+5)/3 = 6, C 8 → 21.5/3; standard 7.75 ± 1.125.
+    // A (9+6+8+7)/4 = 7.5, B (6+7+5)/3 = 6, C 8 → 21.5/3. Each evaluation's standard is that
+    // of the dimensions it scored: A and C 7.75 ± 1.125 (all four), B (8+7+8)/3 ± (1+1.5+1)/3
+    // (no reliability); the index's is their mean, 23.1667/3 = 7.7222 ± 3.4167/3 = 1.1389.
     expect(r2(s.index.mean)).toBe(7.17);
     expect(s.index.n).toBe(3);
-    expect(s.index.standard).toEqual({ target: 7.75, tolerance: 1.125 });
+    expect(s.index.standard.target).toBeCloseTo(7.7222, 4);
+    expect(s.index.standard.tolerance).toBeCloseTo(1.1389, 4);
     expect(s.index.rating).toBe('amber');
   });
 
@@ -126,6 +135,41 @@ describe.each(DIALECTS)('satisfaction figures (%s)', (dialect) => {
     expect(indexChange(s)).toBeNull();
   });
 
+  it('holds the index against the dimensions each evaluation scored', async () => {
+    // Reliability's target is raised to 9: evaluations that score only overall and quality on
+    // target must still give an index on target.
+    await t.deps.db
+      .updateTable('satisfaction_dimensions')
+      .set({ target: 9 })
+      .where('id', '=', 'dim_reliability')
+      .execute();
+    const r = await insertRound(t.deps.db, 'Sonderrunde', '2027-01-01');
+    await insertEvaluation(t.deps.db, {
+      roundId: r,
+      customerId: f.customers.a,
+      scores: score(8, 7),
+    });
+    await insertEvaluation(t.deps.db, {
+      roundId: r,
+      customerId: f.customers.c,
+      scores: score(8, 7),
+    });
+    const s = await loadSatisfaction(t.deps.db, { roundId: r });
+    expect(dims(s).slice(0, 2)).toEqual([
+      ['dim_overall', 8, 2, 'green'],
+      ['dim_quality', 7, 2, 'green'],
+    ]);
+    expect(s.index.mean).toBe(7.5);
+    expect(s.index.standard).toEqual({ target: 7.5, tolerance: 1.25 });
+    expect(s.index.rating).toBe('green');
+    await t.deps.db.deleteFrom('satisfaction_rounds').where('id', '=', r).execute();
+    await t.deps.db
+      .updateTable('satisfaction_dimensions')
+      .set({ target: 8 })
+      .where('id', '=', 'dim_reliability')
+      .execute();
+  });
+
   it('filters by industry and by account owner, the trend too', async () => {
     const bau = await loadSatisfaction(t.deps.db, { industry: 'Bau' });
     expect(bau.round?.name).toBe('H2 2025');
@@ -146,7 +190,7 @@ describe.each(DIALECTS)('satisfaction figures (%s)', (dialect) => {
     expect(olga.trend.map((r) => r2(r.index))).toEqual([7, 7.75, null]);
 
     const otto = await loadSatisfaction(t.deps.db, { ownerId: owner2 });
-    // B alone: (6+7+5)/3 = 6 is below 7.75 − 1.125 = 6.625: red.
+    // B alone: (6+7+5)/3 = 6, below its own standard's floor (8+7+8)/3 − (1+1.5+1)/3 = 6.5: red.
     expect(otto.index.mean).toBe(6);
     expect(otto.index.rating).toBe('red');
     expect(dims(otto)).toEqual([
@@ -175,8 +219,8 @@ describe.each(DIALECTS)('satisfaction figures (%s)', (dialect) => {
     expect(json.index).toEqual({
       mean: 7.2,
       n: 3,
-      target: 7.75,
-      tolerance: 1.13,
+      target: 7.72,
+      tolerance: 1.14,
       rating: 'amber',
       symbol: '▲',
       label: 'Within tolerance',
@@ -200,8 +244,8 @@ describe.each(DIALECTS)('satisfaction figures (%s)', (dialect) => {
       'Satisfaction index',
       7.2,
       3,
-      7.75,
-      1.13,
+      7.72,
+      1.14,
       'amber',
       '',
     ]);

@@ -72,12 +72,30 @@ export const BELOW_TOP = 5;
 const mean = (xs: readonly number[]): number | null =>
   xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 
-/** The index's standard: the mean of the active dimensions' targets and of their tolerances. */
-export function indexStandard(dims: readonly Dimension[]): Standard {
-  return {
-    target: mean(dims.map((d) => d.target)) ?? 0,
-    tolerance: mean(dims.map((d) => d.tolerance)) ?? 0,
-  };
+/**
+ * The index's standard, measured as the index is: each evaluation's mean score is held against
+ * the mean target and tolerance of the dimensions it scored, and the index's standard is the
+ * mean of those, so that an index of scores all on target is on target even when some
+ * dimensions went unscored. Without evaluations: the mean over the active dimensions.
+ */
+export function indexStandard(
+  dims: readonly Dimension[],
+  evaluations: Iterable<{ scores: Map<string, number> }> = [],
+): Standard {
+  const byId = new Map(dims.map((d) => [d.id, d]));
+  const targets: number[] = [];
+  const tolerances: number[] = [];
+  for (const e of evaluations) {
+    const scored = [...e.scores.keys()].flatMap((id) => byId.get(id) ?? []);
+    if (scored.length === 0) continue;
+    targets.push(mean(scored.map((d) => d.target))!);
+    tolerances.push(mean(scored.map((d) => d.tolerance))!);
+  }
+  if (targets.length === 0) {
+    targets.push(...dims.map((d) => d.target));
+    tolerances.push(...dims.map((d) => d.tolerance));
+  }
+  return { target: mean(targets) ?? 0, tolerance: mean(tolerances) ?? 0 };
 }
 
 interface EvaluationScores {
@@ -184,7 +202,7 @@ export function computeSatisfaction(
     return { dimension: d, mean: m, n: scores.length, standard, rating: rate(m, standard) };
   });
   const idx = indexOf(evaluations.values());
-  const standard = indexStandard(dims);
+  const standard = indexStandard(dims, evaluations.values());
   return {
     filter: {
       roundId: filter.roundId ?? null,

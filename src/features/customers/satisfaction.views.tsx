@@ -1,3 +1,4 @@
+import { CustomersNav } from './customers.layout.tsx';
 import type { Errors } from '../../views/form.tsx';
 import type { PageContext } from '../../views/layout.tsx';
 import type { Satisfaction, SatisfactionFilter } from './satisfaction.ts';
@@ -54,6 +55,7 @@ export function SatisfactionPage(p: {
   const csv = `/satisfaction.csv${filterQueryString({ ...filter, roundId: data.round?.id ?? filter.roundId })}`;
   return (
     <section>
+      <CustomersNav ctx={ctx} />
       <h1>{t('satisfaction.page_title')}</h1>
       <form
         method="get"

@@ -103,7 +103,8 @@ export async function widgetRoutes(instance: FastifyInstance, deps: Deps): Promi
         `default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; ` +
           `form-action 'none'; frame-ancestors ${frameAncestors(settings.frameAncestors)}`,
       );
-    const title = `${i18n.t('satisfaction.title')} · ${(await getOrgName(db)) || 'Kantine'}`;
+    const org = (await getOrgName(db)) || 'Kantine';
+    const title = `${i18n.t('satisfaction.title')} · ${org}`;
     return reply.send(
       `<!doctype html>${renderToString(
         <html lang={i18n.locale}>
@@ -112,9 +113,14 @@ export async function widgetRoutes(instance: FastifyInstance, deps: Deps): Promi
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <title>{title}</title>
             <link rel="stylesheet" href={css} />
+            {/* No icon of its own: a framed page should not ask the server for /favicon.ico. */}
+            <link rel="icon" href="data:," />
           </head>
           <body class="ksat-page">
-            <main dangerouslySetInnerHTML={{ __html: body }} />
+            <main>
+              <h1 class="ksat-org">{org}</h1>
+              <div dangerouslySetInnerHTML={{ __html: body }} />
+            </main>
           </body>
         </html>,
       )}`,

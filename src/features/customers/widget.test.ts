@@ -124,7 +124,11 @@ describe.each(DIALECTS)('embeddable satisfaction widget (%s)', (dialect) => {
       expect(res.statusCode).toBe(200);
       expect(res.body).toMatch(/^<!doctype html><html lang="en">/);
       expect(res.body).toContain('<link rel="stylesheet" href="/widgets/satisfaction.css?v=');
-      expect(res.body).toContain('<main><section class="ksat ksat-full"');
+      // A page of its own has a main heading (the organisation) and asks for no icon.
+      expect(res.body).toMatch(
+        /<main><h1 class="ksat-org">[^<]+<\/h1><div><section class="ksat ksat-full"/,
+      );
+      expect(res.body).toContain('<link rel="icon" href="data:,"/>');
       expect(res.headers['content-security-policy']).toContain('frame-ancestors *');
       expect(res.headers['x-frame-options']).toBeUndefined();
     }

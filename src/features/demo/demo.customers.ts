@@ -1,9 +1,8 @@
 import type { Deps } from '../../http/app.ts';
 import { i18n } from '../../views/i18n.ts';
 import { findUserById } from '../accounts/users.queries.ts';
-import { publishRound } from '../customers/index.ts';
+import { customerKey, publishRound } from '../customers/index.ts';
 import { newId } from '../../lib/ids.ts';
-import { searchKey } from '../../lib/text.ts';
 import { setSetting } from '../admin/settings.ts';
 import { Rng } from './demo.year.ts';
 
@@ -256,7 +255,7 @@ export async function createDemoCustomers(
         .values({
           id: customerIds[i]!,
           name: c.name,
-          name_key: searchKey(c.name),
+          name_key: customerKey(c.name),
           industry: c.industry,
           owner_id: ids.get(c.owner) ?? null,
           status: c.status,

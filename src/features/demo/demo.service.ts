@@ -10,6 +10,7 @@ import { DEMO_GROUPS } from './demo.groups.ts';
 import { DEMO_POSTS } from './demo.posts.ts';
 import { createDemoDocuments } from './demo.documents.ts';
 import { createDemoYear } from './demo.year.ts';
+import { dayOf, rollupDays } from '../analytics/rollup.ts';
 import { createDemoCustomers } from './demo.customers.ts';
 import { createDemoPainPoints } from './demo.painpoints.ts';
 import { createDemoGoals } from '../analytics/goals.demo.ts';
@@ -133,12 +134,54 @@ export async function createDemoOrganisation(
   // Customer voice over two years, and the pain-point board worked on over the year.
   await createDemoCustomers(deps, ids, now);
   await createDemoPainPoints(deps, ids);
+  await visitedWhenActive(deps.db, now);
   return {
     people: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
     posts: posts + year.posts,
     documents: documents + year.documents,
   };
+}
+
+/**
+ * Whoever posted, commented or reacted on a day visited that day (the year's visits are
+ * written with it; the later demo steps post through the use cases, which record no visit), and
+ * was last seen no earlier than that.
+ */
+async function visitedWhenActive(db: Deps['db'], now: Date): Promise<void> {
+  await db
+    .updateTable('activity_days')
+    .set({ visited: 1 })
+    .where('visited', '=', 0)
+    .where((eb) => eb(eb('posts', '+', eb('comments', '+', eb.ref('reactions'))), '>', 0))
+    .execute();
+  const last = await db
+    .selectFrom('activity_days')
+    .select(['user_id', (eb) => eb.fn.max('day').as('day')])
+    .where('visited', '=', 1)
+    .groupBy('user_id')
+    .execute();
+  for (const { user_id, day } of last) {
+    const seen = new Date(Math.min(Date.parse(`${day}T16:00:00.000Z`), now.getTime()));
+    await db
+      .updateTable('users')
+      .set({ last_seen_at: seen.toISOString() })
+      .where('id', '=', user_id)
+      .where((eb) =>
+        eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', `${day}T00:00:00.000Z`)]),
+      )
+      .execute();
+  }
+  // These steps wrote to days the year had already rolled up: every day is rolled up again.
+  const days = (
+    await db
+      .selectFrom('activity_days')
+      .select('day')
+      .distinct()
+      .where('day', '<=', dayOf(now))
+      .execute()
+  ).map((d) => d.day);
+  await rollupDays(db, days, now);
 }
 
 /** What the demo prints: where to go and how to sign in. */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { fieldError } from '../../http/errors.ts';
 import { aliasTarget, normaliseTag } from '../hashtags/index.ts';
-import { readableBy } from '../posts/index.ts';
+import { readableGroupIds } from '../groups/index.ts';
 import { isStatus } from './painpoints.service.ts';
 import { CLOSED, PAIN_POINT_STATUSES, type PainPointStatus } from './painpoints.table.ts';
 
@@ -72,12 +72,20 @@ export async function boardFilterOf(db: Db, q: BoardQuery): Promise<BoardFilter>
 type Eb = ExpressionBuilder<Database, 'pain_points' | 'posts'>;
 type Scoped = SelectQueryBuilder<Database, 'pain_points' | 'posts', object>;
 
-/** Pain points the viewer may see (they may read the post) that match all but the status. */
-function scoped(db: Db, viewerId: string, f: Omit<BoardFilter, 'statuses' | 'sort'>): Scoped {
-  let q: Scoped = db
+/**
+ * Pain points the viewer may see (they may read the post) that match all but the status. Read
+ * on the pain point's copy of its post's group (migration 0022) against the viewer's readable
+ * groups, so that counting and listing never look up a post they do not show.
+ */
+function visible(db: Db, viewerId: string, f: Omit<BoardFilter, 'statuses' | 'sort'>) {
+  let q = db
     .selectFrom('pain_points')
-    .innerJoin('posts', 'posts.id', 'pain_points.post_id')
-    .where(readableBy(viewerId, db));
+    .where((eb) =>
+      eb.or([
+        eb('pain_points.group_id', 'is', null),
+        eb('pain_points.group_id', 'in', readableGroupIds(db, viewerId)),
+      ]),
+    );
   if (f.department !== null) q = q.where('pain_points.department', '=', f.department);
   if (f.owner === NO_OWNER) q = q.where('pain_points.owner_id', 'is', null);
   else if (f.owner !== null) q = q.where('pain_points.owner_id', '=', f.owner);
@@ -94,6 +102,10 @@ function scoped(db: Db, viewerId: string, f: Omit<BoardFilter, 'statuses' | 'sor
     );
   return q;
 }
+
+/** The same with its post, for what a card shows. */
+const scoped = (db: Db, viewerId: string, f: Omit<BoardFilter, 'statuses' | 'sort'>): Scoped =>
+  visible(db, viewerId, f).innerJoin('posts', 'posts.id', 'pain_points.post_id');
 
 type Key = 'vote_count' | 'created_at' | 'id';
 const ORDER: Record<BoardSort, [Key, 'asc' | 'desc'][]> = {
@@ -187,7 +199,7 @@ export async function countByStatus(
   viewerId: string,
   f: Omit<BoardFilter, 'statuses' | 'sort'>,
 ): Promise<Record<PainPointStatus, number>> {
-  const rows = await scoped(db, viewerId, f)
+  const rows = await visible(db, viewerId, f)
     .select(['pain_points.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('pain_points.status')
     .execute();
@@ -203,24 +215,23 @@ export async function countByStatus(
 export async function filterOptions(db: Db, viewerId: string) {
   const all = { department: null, tag: null, owner: null };
   const [departments, owners, tags] = await Promise.all([
-    scoped(db, viewerId, all)
+    visible(db, viewerId, all)
       .select('pain_points.department')
       .distinct()
       .where('pain_points.department', '!=', '')
       .orderBy('pain_points.department')
       .execute(),
-    scoped(db, viewerId, all)
+    visible(db, viewerId, all)
       .innerJoin('users', 'users.id', 'pain_points.owner_id')
       .select(['users.id', 'users.name', 'users.name_key'])
       .distinct()
       .orderBy('users.name_key')
       .orderBy('users.id')
       .execute(),
-    scoped(db, viewerId, all)
-      .innerJoin('post_hashtags', 'post_hashtags.post_id', 'pain_points.post_id')
-      .innerJoin('hashtags', 'hashtags.tag', 'post_hashtags.tag')
+    // Hashtags are names anyone may see; those with the meaning are a handful.
+    db
+      .selectFrom('hashtags')
       .select(['hashtags.tag', 'hashtags.display'])
-      .distinct()
       .where('hashtags.meaning', '=', 'pain_point')
       .orderBy('hashtags.tag')
       .execute(),

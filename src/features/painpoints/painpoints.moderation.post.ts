@@ -129,6 +129,11 @@ export async function fileAnonymousPainPoint(
   now: Date,
 ): Promise<string> {
   const at = now.toISOString();
+  const post = await trx
+    .selectFrom('posts')
+    .select('group_id')
+    .where('id', '=', postId)
+    .executeTakeFirstOrThrow();
   await trx
     .insertInto('pain_points')
     .values({
@@ -136,6 +141,7 @@ export async function fileAnonymousPainPoint(
       post_id: postId,
       status: 'new',
       department,
+      group_id: post.group_id,
       owner_id: null,
       anonymous: 1,
       resolving_post_id: null,

@@ -21,6 +21,8 @@ export interface PainPointsTable {
   status: PainPointStatus;
   /** The author's department when it was filed; an anonymous one's as chosen. */
   department: string;
+  /** Its post's group (copied: posts never move), null for org-wide (migration 0022). */
+  group_id: string | null;
   owner_id: string | null;
   /** 1: filed anonymously. */
   anonymous: number;

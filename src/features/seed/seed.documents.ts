@@ -1,3 +1,4 @@
+import { SYSTEM_USER_IDS } from '../accounts/accounts.table.ts';
 import { ulid } from 'ulid';
 import type { Db } from '../../db/connect.ts';
 import { FILE_TYPES } from '../posts/file-types.ts';
@@ -102,9 +103,14 @@ export async function seedDocuments(
     .orderBy('group_members.group_id')
     .orderBy('group_members.user_id')
     .execute();
-  const people = (await db.selectFrom('users').select('id').orderBy('id').execute()).map(
-    (u) => u.id,
-  );
+  const people = (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'not in', SYSTEM_USER_IDS)
+      .orderBy('id')
+      .execute()
+  ).map((u) => u.id);
   if (people.length === 0 || count <= 0) return {};
   const started = performance.now();
   const counts: Record<string, number> = {};

@@ -1,3 +1,4 @@
+import { countUsers } from '../accounts/users.queries.ts';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import type PG from 'pg';
@@ -72,11 +73,7 @@ export interface SeedInfo extends SeedSummary {
 
 /** Why the database cannot be seeded, or null when it is empty. */
 export async function seedRefusal(deps: Pick<Deps, 'db' | 'config'>): Promise<string | null> {
-  const row = await deps.db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(row.n);
+  const n = await countUsers(deps.db);
   if (n === 0) return null;
   const where =
     deps.config.dialect === 'postgres'

@@ -2,11 +2,6 @@
 export const satisfactionEn = {
   'satisfaction.title': 'Customer satisfaction',
   'satisfaction.page_title': 'Customer satisfaction',
-  'satisfaction.dimension.overall': 'Overall satisfaction',
-  'satisfaction.dimension.quality': 'Quality',
-  'satisfaction.dimension.communication': 'Communication',
-  'satisfaction.dimension.reliability': 'Reliability',
-  'satisfaction.dimension.value': 'Value for money',
   'satisfaction.rating.green': 'On target',
   'satisfaction.rating.amber': 'Within tolerance',
   'satisfaction.rating.red': 'Below tolerance',
@@ -126,11 +121,6 @@ export const satisfactionEn = {
 export const satisfactionDe: Record<keyof typeof satisfactionEn, string> = {
   'satisfaction.title': 'Kundenzufriedenheit',
   'satisfaction.page_title': 'Kundenzufriedenheit',
-  'satisfaction.dimension.overall': 'Gesamtzufriedenheit',
-  'satisfaction.dimension.quality': 'Qualität',
-  'satisfaction.dimension.communication': 'Kommunikation',
-  'satisfaction.dimension.reliability': 'Zuverlässigkeit',
-  'satisfaction.dimension.value': 'Preis-Leistungs-Verhältnis',
   'satisfaction.rating.green': 'Im Soll',
   'satisfaction.rating.amber': 'Innerhalb der Toleranz',
   'satisfaction.rating.red': 'Unter der Toleranz',
