@@ -72,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       [copy('ph.tag = new.tag')],
     ],
   ];
-  for (const [name, when, sqliteCondition, pgCondition, body] of triggers) {
+  for (const [name, when, sqliteCondition, _pgCondition, body] of triggers) {
     const n = sql.raw(name);
     const w = sql.raw(when);
     const statements = sql.join(body, sql`; `);
