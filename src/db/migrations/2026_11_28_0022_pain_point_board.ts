@@ -8,7 +8,8 @@ import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
 // here (`group_id`; posts never change group), so that readability is a test on the row against
 // the viewer's readable groups, and covering indexes serve each of the board's questions:
 // counts per status with the department and owner filters (`pain_points_board`), the order by
-// votes and by age (`pain_points_votes`, `pain_points_age`).
+// votes and by age (`pain_points_votes`, `pain_points_age`), the departments and owners the
+// filters offer (`pain_points_department_group`, `pain_points_owner_group`).
 //
 // The triggers of migration 0020 are made again with the group.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -25,12 +26,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('pain_points_votes')
     .on('pain_points')
-    .columns(['vote_count', 'created_at', 'id'])
+    .columns(['vote_count desc', 'created_at', 'id'])
     .execute();
   await db.schema
     .createIndex('pain_points_age')
     .on('pain_points')
     .columns(['created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('pain_points_department_group')
+    .on('pain_points')
+    .columns(['department', 'group_id'])
     .execute();
   await db.schema
     .createIndex('pain_points_owner_group')

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import { isSqlite, type Db } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { fieldError } from '../../http/errors.ts';
 import { aliasTarget, normaliseTag } from '../hashtags/index.ts';
@@ -178,7 +178,14 @@ export async function listBoard(
       'posts.author_id as post_author_id',
       'owner.name as owner_name',
     ])
-    .where('pain_points.status', 'in', f.statuses);
+    // Written `+status` on SQLite, so that the planner walks the index of the sort order and stops
+    // after a page, instead of reading every open pain point through the status index and
+    // sorting them (75,000 in the large seed: 250 ms → a few).
+    .where(
+      isSqlite(db) ? sql`+pain_points.status` : sql.ref('pain_points.status'),
+      'in',
+      f.statuses,
+    );
   if (page.cursor) q = q.where(after(f.sort, decodeCursor(page.cursor, f.sort)));
   for (const [k, dir] of ORDER[f.sort]) q = q.orderBy(`pain_points.${k}`, dir);
   const rows = await q.limit(page.limit + 1).execute();
