@@ -15,6 +15,13 @@ export type DomainEvent =
       mentions: string[];
     }
   | {
+      /** The author changed a post's text (its hashtags and mentions follow it). */
+      type: 'post.edited';
+      postId: string;
+      authorId: string;
+      groupId: string | null;
+    }
+  | {
       type: 'comment.created';
       commentId: string;
       postId: string;

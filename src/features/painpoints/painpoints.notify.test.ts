@@ -92,6 +92,22 @@ describe.each(DIALECTS)('pain point notifications (%s)', (dialect) => {
     expect(await notes(c1)).toHaveLength(1);
   });
 
+  it('a post edited to carry the hashtag tells the leads once, like a new one', async () => {
+    const l = await lead('Werkstatt', { name: 'Wilma Werkstatt' });
+    const author = await createUser(t.deps, { department: 'Werkstatt', name: 'Egon Editor' });
+    const [cl, ca] = [await signedIn(t.app, l), await signedIn(t.app, author)];
+    const post = (await ca.api('POST', '/api/v1/posts', { body: 'Hebebühne quietscht' })).json();
+    expect(await notes(cl)).toEqual([]);
+    const edit = async (body: string) =>
+      expect((await ca.api('PATCH', `/api/v1/posts/${post.id}`, { body })).statusCode).toBe(200);
+    await edit('Hebebühne quietscht #ärger');
+    expect(await notes(cl)).toEqual([
+      expect.objectContaining({ kind: 'pain_point_new', postId: post.id }),
+    ]);
+    await edit('Hebebühne quietscht immer noch #ärger');
+    expect(await notes(cl)).toHaveLength(1);
+  });
+
   it('a lead who may not read the post is not told; the admins who may are', async () => {
     const outside = await lead('Forschung');
     const co = await signedIn(t.app, outside);

@@ -166,6 +166,18 @@ export async function notifyStale(
   );
 }
 
+/** Whether anyone was already told of this post's pain point as a new one. */
+async function toldOfNew(deps: NotifyDeps, postId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('post_id', '=', postId)
+    .where('kind', '=', 'pain_point_new')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 const registered = new WeakSet<Bus>();
 
 /** Notifications for new pain points and for changes to one (after their commit). */
@@ -176,6 +188,11 @@ export function registerPainPointHandlers(deps: NotifyDeps, bus: Bus): void {
   // their hashtag, in the same transaction, or approved anonymously) tell anybody.
   bus.on('post.created', async (e) => {
     if (e.type === 'post.created') await notifyNewPainPoint(deps, bus, e.postId);
+  });
+  // A post edited to carry the hashtag became a pain point then: told once, like a new one.
+  bus.on('post.edited', async (e) => {
+    if (e.type === 'post.edited' && !(await toldOfNew(deps, e.postId)))
+      await notifyNewPainPoint(deps, bus, e.postId);
   });
   bus.on('painpoint.changed', async (e) => {
     if (e.type === 'painpoint.changed') await notifyChange(deps, bus, e);

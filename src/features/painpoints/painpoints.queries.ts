@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { Deps } from '../../http/app.ts';
 import type { Db } from '../../db/connect.ts';
 import { notFound } from '../../http/errors.ts';
@@ -137,16 +139,51 @@ export async function findActivePerson(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** Everyone who may own a pain point or lead a department: active people, by name. */
-export async function activePeople(db: Db) {
-  return db
+/**
+ * Active people, by name: everyone who may lead a department; with a group, those who may read
+ * its posts (it is public, or they are members), the only ones who may own its pain points.
+ */
+export async function activePeople(db: Db, groupId: string | null = null) {
+  let q = db
     .selectFrom('users')
     .select(['id', 'name', 'department'])
     .where('status', '=', 'active')
+    .where('id', '!=', ANONYMOUS_USER_ID);
+  if (groupId !== null) q = q.where(readerOf(groupId));
+  return q.orderBy('name_key').orderBy('id').execute();
+}
+
+/** The person (users.id) may read the group's posts: it is public, or they are a member. */
+const readerOf = (groupId: string) => (eb: ExpressionBuilder<Database, 'users'>) =>
+  eb.exists(
+    eb
+      .selectFrom('groups')
+      .select('groups.id')
+      .where('groups.id', '=', groupId)
+      .where((g) =>
+        g.or([
+          g('groups.visibility', '=', 'public'),
+          g.exists(
+            g
+              .selectFrom('group_members')
+              .select('group_members.user_id')
+              .whereRef('group_members.group_id', '=', 'groups.id')
+              .whereRef('group_members.user_id', '=', 'users.id'),
+          ),
+        ]),
+      ),
+  );
+
+/** An active person who may own a pain point of this group (null: org-wide). */
+export async function findPossibleOwner(db: Db, id: string, groupId: string | null) {
+  let q = db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', '=', id)
     .where('id', '!=', ANONYMOUS_USER_ID)
-    .orderBy('name_key')
-    .orderBy('id')
-    .execute();
+    .where('status', '=', 'active');
+  if (groupId !== null) q = q.where(readerOf(groupId));
+  return q.executeTakeFirst();
 }
 
 /** The normalised hashtags of each post. */

@@ -41,7 +41,7 @@ export async function loadPanel(
   ]);
   const canAssign = canAssignOwner(viewer, lead);
   const [people, names, readable] = await Promise.all([
-    canAssign ? activePeople(db) : Promise.resolve([]),
+    canAssign ? activePeople(db, pp.group_id) : Promise.resolve([]),
     namesOf(db, [pp.owner_id]),
     readablePostIds(db, viewer.id, [
       pp.resolving_post_id,

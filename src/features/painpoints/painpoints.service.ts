@@ -11,7 +11,7 @@ import {
   canSetResolvingPost,
   canVote,
 } from './painpoints.policy.ts';
-import { findActivePerson, isLeadOf, loadPainPoint } from './painpoints.queries.ts';
+import { findPossibleOwner, isLeadOf, loadPainPoint } from './painpoints.queries.ts';
 import {
   CLOSED,
   PAIN_POINT_STATUSES,
@@ -122,7 +122,8 @@ export async function changePainPoint(
   let owner: string | null | undefined;
   if (change.ownerId !== undefined) {
     const wanted = change.ownerId?.trim() || null;
-    if (wanted !== null && !(await findActivePerson(deps.db, wanted)))
+    // The owner must be someone who may read the post: otherwise they could not see what they own.
+    if (wanted !== null && !(await findPossibleOwner(deps.db, wanted, pp.group_id)))
       throw fieldError('ownerId', 'unknown_owner', 'painpoints.err_unknown_owner');
     if (wanted !== pp.owner_id) {
       owner = wanted;

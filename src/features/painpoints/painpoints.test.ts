@@ -324,6 +324,17 @@ describe.each(DIALECTS)('pain points: filing, workflow, permissions, votes (%s)'
     }
     // Not even an admin who is not a member sees it (as with its post).
     expect((await ac.api('GET', `/api/v1/pain-points/${secret}`)).statusCode).toBe(404);
+    // Its owner must be able to read it: Mia, no member, is refused; Lea, a member, is taken.
+    const miaId = (await mc.api('GET', '/api/v1/me')).json().id as string;
+    const refused = await patch(leaC, secret, { ownerId: miaId });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ field: 'ownerId', code: 'unknown_owner' }),
+    ]);
+    const leaId = (await leaC.api('GET', '/api/v1/me')).json().id as string;
+    const taken = await patch(leaC, secret, { ownerId: leaId });
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(taken.json().owner).toMatchObject({ id: leaId });
   });
 
   it('takes a post as its id or its address', () => {

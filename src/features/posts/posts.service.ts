@@ -172,6 +172,12 @@ export async function editPost(
         .execute();
     }
   });
+  await deps.bus.emit({
+    type: 'post.edited',
+    postId: post.id,
+    authorId: post.author_id,
+    groupId: post.group_id,
+  });
   return (await findPost(deps.db, post.id))!;
 }
 
