@@ -6,22 +6,29 @@ import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
 // the viewer may read. Checked through the post (a lookup of a wide row per pain point), the
 // board of an organisation with 75,000 pain points took seconds. The post's group is copied
 // here (`group_id`; posts never change group), so that readability is a test on the row against
-// the viewer's readable groups, and covering indexes serve each of the board's questions:
-// counts per status with the department and owner filters (`pain_points_board`), the order by
+// the viewer's readable groups, and so is its author (`author_id`: the distinct reporters the
+// figures of the analytics content level rest on; the system account for anonymous ones).
+// Covering indexes serve each of the board's questions: counts per status with the department
+// and owner filters, and the open pain points per department and reporter for analytics
+// (`pain_points_board`), the order by
 // votes and by age (`pain_points_votes`, `pain_points_age`), the departments and owners the
 // filters offer (`pain_points_department_group`, `pain_points_owner_group`).
 //
-// The triggers of migration 0020 are made again with the group.
+// The triggers of migration 0020 are made again with the group and the author.
 export async function up(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
 
   await db.schema.alterTable('pain_points').addColumn('group_id', 'text').execute();
-  await sql`update pain_points set group_id = (
-      select posts.group_id from posts where posts.id = pain_points.post_id)`.execute(db);
+  await db.schema.alterTable('pain_points').addColumn('author_id', 'text').execute();
+  await sql`update pain_points set
+      group_id = (select posts.group_id from posts where posts.id = pain_points.post_id),
+      author_id = (select posts.author_id from posts where posts.id = pain_points.post_id)`.execute(
+    db,
+  );
   await db.schema
     .createIndex('pain_points_board')
     .on('pain_points')
-    .columns(['status', 'group_id', 'department', 'owner_id'])
+    .columns(['status', 'group_id', 'department', 'owner_id', 'author_id', 'anonymous', 'id'])
     .execute();
   await db.schema
     .createIndex('pain_points_votes')
@@ -46,8 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   const copy = (where: string) =>
     sql`insert into pain_points
-        (id, post_id, status, department, group_id, created_at, status_changed_at)
-      select 'pp_' || p.id, p.id, 'new', coalesce(u.department, ''), p.group_id,
+        (id, post_id, status, department, group_id, author_id, created_at, status_changed_at)
+      select 'pp_' || p.id, p.id, 'new', coalesce(u.department, ''), p.group_id, p.author_id,
         p.created_at, p.created_at
       from post_hashtags ph
       join hashtags h on h.tag = ph.tag

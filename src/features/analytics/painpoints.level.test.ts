@@ -101,6 +101,8 @@ describe.each(DIALECTS)('pain points on the content level (%s)', (dialect) => {
         post_id: postId,
         status: opts.status ?? (opts.resolved ? 'resolved' : opts.ack ? 'acknowledged' : 'new'),
         department,
+        group_id: opts.groupId ?? null,
+        author_id: author === 'anonymous' ? 'anonymous' : author.id,
         owner_id: null,
         anonymous: author === 'anonymous' ? 1 : 0,
         resolving_post_id: null,

@@ -1,8 +1,10 @@
 import { Type } from '@sinclair/typebox';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
 import type { User } from '../accounts/accounts.table.ts';
 import { ANONYMOUS_USER_ID, CLOSED } from '../painpoints/painpoints.table.ts';
-import { readableBy } from '../posts/index.ts';
+import { readableGroupIds } from '../groups/index.ts';
 import type { Cell as CsvCell } from './csv.ts';
 import { privacyK, type Period } from './dashboard.ts';
 import { periodOf } from './periods.ts';
@@ -62,7 +64,8 @@ interface Row {
   created_at: string;
   acknowledged_at: string | null;
   resolved_at: string | null;
-  author_id: string;
+  /** null only for rows filed before migration 0022 whose post is gone (none remain). */
+  author_id: string | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -83,13 +86,20 @@ class Tally {
   readonly items: number[] = [];
   readonly people = new Set<string>();
   n = 0;
+  /** Counted in SQL instead (the open pain points: all of them, not only the period's). */
+  private counted: Cell | null = null;
+  static of(cell: Cell): Tally {
+    const t = new Tally();
+    t.counted = cell;
+    return t;
+  }
   add(who: string, ms?: number) {
     this.n += 1;
     this.people.add(who);
     if (ms !== undefined) this.items.push(ms);
   }
   cell(): Cell {
-    return { value: this.n, people: this.people.size };
+    return this.counted ?? { value: this.n, people: this.people.size };
   }
   median(): Cell {
     return { value: medianHours(this.items) ?? 0, people: this.people.size };
@@ -107,43 +117,93 @@ const group = (): Group => ({
   resolved: new Tally(),
 });
 
+/**
+ * The pain points the figures rest on: every open one, and those acknowledged or resolved in the
+ * period. Read from `pain_points` alone, which keeps copies of its post's group and author
+ * (migration 0022): the open ones of a large organisation (tens of thousands) come from a
+ * covering index, without a post looked up for each.
+ */
 async function painPoints(
   db: Db,
   viewer: User,
   from: string,
   end: string,
   groupId: string | null,
-): Promise<Row[]> {
-  let q = db
-    .selectFrom('pain_points')
-    .innerJoin('posts', 'posts.id', 'pain_points.post_id')
+): Promise<{
+  open: { department: string; cell: Cell }[];
+  openAll: Cell;
+  inPeriod: Row[];
+}> {
+  const scoped = <Q extends SelectQueryBuilder<Database, 'pain_points', object>>(q: Q): Q => {
+    let out = q;
+    if (groupId) out = out.where('pain_points.group_id', '=', groupId) as Q;
+    if (viewer.role !== 'admin')
+      out = out.where((eb) =>
+        eb.or([
+          eb('pain_points.group_id', 'is', null),
+          eb('pain_points.group_id', 'in', readableGroupIds(db, viewer.id)),
+        ]),
+      ) as Q;
+    return out;
+  };
+  // Open ones per department and their reporters, counted in SQL over a covering index: an
+  // anonymous pain point is a reporter of its own (the system account stands for each one).
+  const anonymous = sql<boolean>`(pain_points.anonymous = 1 or pain_points.author_id is null
+    or pain_points.author_id = ${ANONYMOUS_USER_ID})`;
+  const reporters = sql<number>`count(distinct case when not ${anonymous}
+      then pain_points.author_id end)
+    + sum(case when ${anonymous} then 1 else 0 end)`;
+  const openQuery = () =>
+    scoped(db.selectFrom('pain_points').where('pain_points.status', 'not in', CLOSED));
+  const openByDepartment = openQuery()
     .select([
-      'pain_points.id',
-      'pain_points.status',
       'pain_points.department',
-      'pain_points.anonymous',
-      'pain_points.created_at',
-      'pain_points.acknowledged_at',
-      'pain_points.resolved_at',
-      'posts.author_id',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      reporters.as('people'),
     ])
-    .where((eb) =>
-      eb.or([
-        eb('pain_points.status', 'not in', CLOSED),
-        eb.and([
-          eb('pain_points.acknowledged_at', '>=', from),
-          eb('pain_points.acknowledged_at', '<', end),
+    .groupBy('pain_points.department')
+    .execute();
+  const openAll = openQuery()
+    .select([(eb) => eb.fn.countAll<number>().as('n'), reporters.as('people')])
+    .executeTakeFirstOrThrow();
+  const inPeriod = scoped(
+    db
+      .selectFrom('pain_points')
+      .select([
+        'pain_points.id',
+        'pain_points.status',
+        'pain_points.department',
+        'pain_points.anonymous',
+        'pain_points.author_id',
+        'pain_points.created_at',
+        'pain_points.acknowledged_at',
+        'pain_points.resolved_at',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('pain_points.acknowledged_at', '>=', from),
+            eb('pain_points.acknowledged_at', '<', end),
+          ]),
+          eb.and([
+            eb('pain_points.status', '=', 'resolved'),
+            eb('pain_points.resolved_at', '>=', from),
+            eb('pain_points.resolved_at', '<', end),
+          ]),
         ]),
-        eb.and([
-          eb('pain_points.status', '=', 'resolved'),
-          eb('pain_points.resolved_at', '>=', from),
-          eb('pain_points.resolved_at', '<', end),
-        ]),
-      ]),
-    );
-  if (groupId) q = q.where('posts.group_id', '=', groupId);
-  if (viewer.role !== 'admin') q = q.where(readableBy(viewer.id, db));
-  return q.execute();
+      ),
+  ).execute();
+  return {
+    open: (await openByDepartment).map((r) => ({
+      department: r.department,
+      cell: { value: Number(r.n), people: Number(r.people ?? 0) },
+    })),
+    openAll: {
+      value: Number((await openAll).n),
+      people: Number((await openAll).people ?? 0),
+    },
+    inPeriod: await inPeriod,
+  };
 }
 
 const shownValue = (s: Shown | undefined): number | null => (s?.kind === 'value' ? s.value : null);
@@ -174,22 +234,27 @@ export async function painPointsLevel(
   groupId: string | null = null,
 ): Promise<PainPointsLevel> {
   const end = nextDay(period.to);
-  const [k, rows] = await Promise.all([
+  const [k, read] = await Promise.all([
     privacyK(db),
     painPoints(db, viewer, period.from, end, groupId),
   ]);
+  const rows = read.inPeriod;
   const months = [...new Set(daysBetween(period.from, period.to).map((d) => periodOf('month', d)))];
   const byMonth = new Map(months.map((m) => [m, new Tally()]));
   const byDepartment = new Map<string, Group>();
   const all = group();
+  all.open = Tally.of(read.openAll);
+  for (const { department, cell } of read.open)
+    byDepartment.set(department, { ...group(), open: Tally.of(cell) });
   for (const r of rows) {
     const who =
-      r.anonymous === 1 || r.author_id === ANONYMOUS_USER_ID ? `anon:${r.id}` : r.author_id;
+      r.anonymous === 1 || r.author_id === ANONYMOUS_USER_ID || r.author_id === null
+        ? `anon:${r.id}`
+        : r.author_id;
     let d = byDepartment.get(r.department);
     if (!d) byDepartment.set(r.department, (d = group()));
     const filed = Date.parse(r.created_at);
     for (const g of [d, all]) {
-      if (!(CLOSED as readonly string[]).includes(r.status)) g.open.add(who);
       if (r.acknowledged_at && r.acknowledged_at >= period.from && r.acknowledged_at < end)
         g.acknowledged.add(who, Date.parse(r.acknowledged_at) - filed);
       if (

@@ -131,7 +131,7 @@ export async function fileAnonymousPainPoint(
   const at = now.toISOString();
   const post = await trx
     .selectFrom('posts')
-    .select('group_id')
+    .select(['group_id', 'author_id'])
     .where('id', '=', postId)
     .executeTakeFirstOrThrow();
   await trx
@@ -142,6 +142,7 @@ export async function fileAnonymousPainPoint(
       status: 'new',
       department,
       group_id: post.group_id,
+      author_id: post.author_id,
       owner_id: null,
       anonymous: 1,
       resolving_post_id: null,

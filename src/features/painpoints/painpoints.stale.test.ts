@@ -52,6 +52,8 @@ describe.each(DIALECTS)('stale pain points (%s)', (dialect) => {
       .values({
         id,
         post_id: postId,
+        group_id: null,
+        author_id: author.id,
         status: p.status ?? 'acknowledged',
         department: p.department ?? '',
         owner_id: p.owner?.id ?? null,

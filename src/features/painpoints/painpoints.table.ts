@@ -23,6 +23,8 @@ export interface PainPointsTable {
   department: string;
   /** Its post's group (copied: posts never move), null for org-wide (migration 0022). */
   group_id: string | null;
+  /** Its post's author (copied, migration 0022); the system account for anonymous ones. */
+  author_id: string | null;
   owner_id: string | null;
   /** 1: filed anonymously. */
   anonymous: number;
