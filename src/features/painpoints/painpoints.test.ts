@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PainPointStatus } from './painpoints.table.ts';
 import { DIALECTS } from '../../../test/db.ts';
 import { createAdmin, createUser, signedIn, type Client } from '../../../test/factories.ts';
 import { build, type TestApp } from '../../../test/helpers.ts';
@@ -335,6 +336,37 @@ describe.each(DIALECTS)('pain points: filing, workflow, permissions, votes (%s)'
     const taken = await patch(leaC, secret, { ownerId: leaId });
     expect(taken.statusCode, taken.body).toBe(200);
     expect(taken.json().owner).toMatchObject({ id: leaId });
+  });
+
+  it('allows exactly the moves of the workflow table, from every status to every other', async () => {
+    // The table of the README, written out: nothing goes back to new or moves to itself; a
+    // closed one is reopened before it is closed the other way.
+    const allowed: Record<string, string[]> = {
+      new: ['acknowledged', 'in_progress', 'resolved', 'wont_fix'],
+      acknowledged: ['in_progress', 'resolved', 'wont_fix'],
+      in_progress: ['acknowledged', 'resolved', 'wont_fix'],
+      resolved: ['acknowledged', 'in_progress'],
+      wont_fix: ['acknowledged', 'in_progress'],
+    };
+    await painPointMeaning(t, ac, 'ärger');
+    const id = `pp_${await publish(pc, 'Tabelle der Übergänge #ärger')}`;
+    const statuses = Object.keys(allowed);
+    const seen: string[] = [];
+    for (const from of statuses) {
+      for (const to of statuses) {
+        await t.deps.db
+          .updateTable('pain_points')
+          .set({ status: from as PainPointStatus })
+          .where('id', '=', id)
+          .execute();
+        const res = await patch(ac, id, { status: to });
+        seen.push(`${from}→${to}: ${res.statusCode}`);
+      }
+    }
+    const want = statuses.flatMap((from) =>
+      statuses.map((to) => `${from}→${to}: ${allowed[from]!.includes(to) ? 200 : 422}`),
+    );
+    expect(seen).toEqual(want);
   });
 
   it('takes a post as its id or its address', () => {
