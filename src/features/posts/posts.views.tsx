@@ -9,7 +9,7 @@ import type { Attachment } from './attachments.table.ts';
 import { AttachedFiles, AttachmentList, FilesField } from './attachments.views.tsx';
 import { REACTION_TYPES, type ReactionType } from './posts.table.ts';
 import { BODY_MAX, COMMENT_MAX } from './posts.service.ts';
-import { ANONYMOUS_USER_ID } from '../painpoints/painpoints.table.ts';
+import { SYSTEM_USER_IDS } from '../accounts/accounts.table.ts';
 
 export const REACTION_LABEL: Record<ReactionType, MessageKey> = {
   like: 'reactions.like',
@@ -108,8 +108,8 @@ export function PostCard(props: {
   return (
     <article class={props.isNew ? 'post is-new' : 'post'} aria-labelledby={`p-${post.id}`}>
       <header class="post-head">
-        {/* An approved anonymous pain point: no profile, no photo, the word in the page's language. */}
-        {post.author_id === ANONYMOUS_USER_ID ? (
+        {/* A system account (approved anonymous pain points): no profile, no photo, a word. */}
+        {SYSTEM_USER_IDS.includes(post.author_id) ? (
           <span class="avatar avatar-small avatar-initials" aria-hidden="true">
             ?
           </span>
@@ -121,7 +121,7 @@ export function PostCard(props: {
         )}
         <div>
           <Heading id={`p-${post.id}`} class="post-title">
-            {post.author_id === ANONYMOUS_USER_ID ? (
+            {SYSTEM_USER_IDS.includes(post.author_id) ? (
               t('painpoints.anon.author')
             ) : (
               <a href={`/people/${post.author_id}`}>{post.author_name}</a>
