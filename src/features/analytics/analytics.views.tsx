@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
-import { BarChart, DataTable, LineChart, latestChange } from './charts.tsx';
+import { ChartBlock, latestChange } from './charts.tsx';
 import { AnalyticsNav, Figure, PeriodForm } from './analytics.layout.tsx';
 import { seriesOf, type ActivityData, type ShownFigure } from './dashboard.ts';
 import type { UsersLevel } from './levels.ts';
@@ -127,24 +127,17 @@ export function ActivitySection({
       <p class="hint">{t('analytics.how_activity')}</p>
       {charts.map((id) => {
         const [title, series, kind] = all[id];
-        const Chart = kind === 'bar' ? BarChart : LineChart;
         return (
-          <div class="chart-block">
-            <Chart
-              id={`chart-${id}`}
-              title={title}
-              desc={summary(series)}
-              series={series}
-              format={n}
-            />
-            <DataTable
-              caption={title}
-              periodHeader={periodHeader}
-              series={series}
-              format={n}
-              suppressed={fewer}
-            />
-          </div>
+          <ChartBlock
+            kind={kind}
+            id={`chart-${id}`}
+            title={title}
+            desc={summary(series)}
+            series={series}
+            format={n}
+            periodHeader={periodHeader}
+            suppressed={fewer}
+          />
         );
       })}
       <p>

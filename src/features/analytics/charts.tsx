@@ -487,3 +487,31 @@ export function DataTable(p: DataTableProps) {
     </div>
   );
 }
+
+/**
+ * A chart with its figures as a table beside it, as every dashboard shows one: the table's
+ * caption is the chart's title, and it takes the chart's series, format and period labels.
+ */
+export function ChartBlock(
+  p: ChartProps &
+    Pick<DataTableProps, 'periodHeader' | 'suppressed'> & {
+      /** Lines for rates and levels over time (the default), bars for counts per period. */
+      kind?: 'line' | 'bar';
+    },
+) {
+  const { kind, periodHeader, suppressed, ...chart } = p;
+  const Chart = kind === 'bar' ? BarChart : LineChart;
+  return (
+    <div class="chart-block">
+      <Chart {...chart} />
+      <DataTable
+        caption={p.title}
+        periodHeader={periodHeader}
+        series={p.series}
+        format={p.format}
+        formatX={p.formatX}
+        suppressed={suppressed}
+      />
+    </div>
+  );
+}

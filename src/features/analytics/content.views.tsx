@@ -2,7 +2,7 @@ import type { MessageKey } from '../../views/i18n.ts';
 import { Csrf, ErrorSummary, Field, type Errors } from '../../views/form.tsx';
 import type { PageContext } from '../../views/layout.tsx';
 import { AnalyticsNav, HowCounted, PeriodForm } from './analytics.layout.tsx';
-import { BarChart, DataTable, LineChart, latestChange } from './charts.tsx';
+import { ChartBlock, latestChange } from './charts.tsx';
 import type { Series } from './csv.ts';
 import {
   HASHTAG_ROWS,
@@ -458,38 +458,24 @@ export function ContentPage(p: ContentPageProps) {
 
       <section>
         <h2 id="content-series">{t('analytics.content.over_time')}</h2>
-        <div class="chart-block">
-          <LineChart
-            id="chart-content-rates"
-            title={t('analytics.content.chart_rates')}
-            desc={summary(rates, f.pct)}
-            series={rates}
-            format={f.pct}
-          />
-          <DataTable
-            caption={t('analytics.content.chart_rates')}
-            periodHeader={periodHeader}
-            series={rates}
-            format={f.pct}
-            suppressed={notShown}
-          />
-        </div>
-        <div class="chart-block">
-          <LineChart
-            id="chart-content-times"
-            title={t('analytics.content.chart_times')}
-            desc={summary(times, f.n)}
-            series={times}
-            format={f.n}
-          />
-          <DataTable
-            caption={t('analytics.content.chart_times')}
-            periodHeader={periodHeader}
-            series={times}
-            format={f.n}
-            suppressed={notShown}
-          />
-        </div>
+        <ChartBlock
+          id="chart-content-rates"
+          title={t('analytics.content.chart_rates')}
+          desc={summary(rates, f.pct)}
+          series={rates}
+          format={f.pct}
+          periodHeader={periodHeader}
+          suppressed={notShown}
+        />
+        <ChartBlock
+          id="chart-content-times"
+          title={t('analytics.content.chart_times')}
+          desc={summary(times, f.n)}
+          series={times}
+          format={f.n}
+          periodHeader={periodHeader}
+          suppressed={notShown}
+        />
         <p>
           <a href={csv('series')} download>
             {t('analytics.csv')}
@@ -580,22 +566,16 @@ export function ContentPage(p: ContentPageProps) {
             {data.documents.total.reusers === null ? f.fewer : f.n(data.documents.total.reusers)}
           </strong>
         </p>
-        <div class="chart-block">
-          <BarChart
-            id="chart-content-reuse"
-            title={t('analytics.content.documents_reused')}
-            desc={summary(reuse, f.n)}
-            series={reuse}
-            format={f.n}
-          />
-          <DataTable
-            caption={t('analytics.content.documents_reused')}
-            periodHeader={periodHeader}
-            series={reuse}
-            format={f.n}
-            suppressed={f.fewer}
-          />
-        </div>
+        <ChartBlock
+          kind="bar"
+          id="chart-content-reuse"
+          title={t('analytics.content.documents_reused')}
+          desc={summary(reuse, f.n)}
+          series={reuse}
+          format={f.n}
+          periodHeader={periodHeader}
+          suppressed={f.fewer}
+        />
         <p>
           <a href={csv('documents')} download>
             {t('analytics.csv')}

@@ -2,7 +2,7 @@ import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import type { Meaning } from '../hashtags/hashtags.table.ts';
 import { AnalyticsNav, HowCounted, PeriodForm } from './analytics.layout.tsx';
-import { DataTable, LineChart, latestChange } from './charts.tsx';
+import { ChartBlock, latestChange } from './charts.tsx';
 import type { Series } from './csv.ts';
 import { MEANINGS, type Figure, type HashtagKpis } from './hashtags.kpi.ts';
 
@@ -74,22 +74,15 @@ export function HashtagsPage({ ctx, data, query, errors, form, groups }: Hashtag
         <HowCounted ctx={ctx}>
           <p>{t('analytics.hashtags.how_over_time', { k: data.k })}</p>
         </HowCounted>
-        <div class="chart-block">
-          <LineChart
-            id="chart-meanings"
-            title={t('analytics.hashtags.over_time')}
-            desc={desc}
-            series={series}
-            format={n}
-          />
-          <DataTable
-            caption={t('analytics.hashtags.over_time')}
-            periodHeader={t(`analytics.grain_${data.period.grain}` as MessageKey)}
-            series={series}
-            format={n}
-            suppressed={fewer}
-          />
-        </div>
+        <ChartBlock
+          id="chart-meanings"
+          title={t('analytics.hashtags.over_time')}
+          desc={desc}
+          series={series}
+          format={n}
+          periodHeader={t(`analytics.grain_${data.period.grain}` as MessageKey)}
+          suppressed={fewer}
+        />
         <p>
           <a href={csv('series')} download>
             {t('analytics.hashtags.csv_series')}

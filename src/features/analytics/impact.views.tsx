@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { Figure, PeriodForm } from './analytics.layout.tsx';
-import { BarChart, DataTable, LineChart, latestChange } from './charts.tsx';
+import { ChartBlock, DataTable, latestChange } from './charts.tsx';
 import type { Series } from './csv.ts';
 import type { Impact, ImpactCount, ImpactMonth } from './impact.ts';
 
@@ -138,26 +138,19 @@ export function ImpactPage({ ctx, data, analyticsOn, query, errors, form }: Impa
       </section>
 
       {charts.map(([id, title, series, kind]) => {
-        const Chart = kind === 'bar' ? BarChart : LineChart;
         return (
           <section>
             <h2 id={`impact-${id}`}>{title}</h2>
-            <div class="chart-block">
-              <Chart
-                id={`chart-${id}`}
-                title={title}
-                desc={summary(series)}
-                series={series}
-                format={n}
-              />
-              <DataTable
-                caption={title}
-                periodHeader={t('analytics.impact.month')}
-                series={series}
-                format={n}
-                suppressed="—"
-              />
-            </div>
+            <ChartBlock
+              kind={kind}
+              id={`chart-${id}`}
+              title={title}
+              desc={summary(series)}
+              series={series}
+              format={n}
+              periodHeader={t('analytics.impact.month')}
+              suppressed="—"
+            />
           </section>
         );
       })}

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { Figure, HowCounted } from './analytics.layout.tsx';
-import { BarChart, DataTable, latestChange } from './charts.tsx';
+import { ChartBlock, latestChange } from './charts.tsx';
 import type { Series } from './csv.ts';
 import type { PainPointRow, PainPointsLevel } from './painpoints.level.ts';
 
@@ -104,30 +104,24 @@ export function PainPointsSection({
       </HowCounted>
 
       <h3 id="content-painpoints-months">{t('analytics.painpoints.per_month')}</h3>
-      <div class="chart-block">
-        <BarChart
-          id="chart-painpoints-resolved"
-          title={t('analytics.painpoints.per_month')}
-          desc={
-            last
-              ? t('analytics.chart_summary', {
-                  figure: series[0]!.label,
-                  period: last.x,
-                  value: n(last.y),
-                })
-              : t('analytics.chart_empty')
-          }
-          series={series}
-          format={n}
-        />
-        <DataTable
-          caption={t('analytics.painpoints.per_month')}
-          periodHeader={t('analytics.grain_month')}
-          series={series}
-          format={n}
-          suppressed={fewer}
-        />
-      </div>
+      <ChartBlock
+        kind="bar"
+        id="chart-painpoints-resolved"
+        title={t('analytics.painpoints.per_month')}
+        desc={
+          last
+            ? t('analytics.chart_summary', {
+                figure: series[0]!.label,
+                period: last.x,
+                value: n(last.y),
+              })
+            : t('analytics.chart_empty')
+        }
+        series={series}
+        format={n}
+        periodHeader={t('analytics.grain_month')}
+        suppressed={fewer}
+      />
 
       <h3 id="content-painpoints-departments">{t('analytics.painpoints.by_department')}</h3>
       {data.departments.length === 0 ? (

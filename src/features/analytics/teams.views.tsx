@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { AnalyticsNav, HowCounted, PeriodForm } from './analytics.layout.tsx';
-import { DataTable, LineChart, latestChange, type Series } from './charts.tsx';
+import { ChartBlock, latestChange, type Series } from './charts.tsx';
 import type { TeamsLevel } from './teams.level.ts';
 
 /** The chart's series: the same figures as its table and its CSV. */
@@ -201,30 +201,23 @@ function TeamsFigures({
 
       <section>
         <h2 id="teams-conversations">{t('analytics.teams.conversations_h')}</h2>
-        <div class="chart-block">
-          <LineChart
-            id="chart-conversations"
-            title={chartTitle}
-            desc={
-              last
-                ? t('analytics.chart_summary', {
-                    figure: series[0]!.label,
-                    period: last.x,
-                    value: n(last.y),
-                  })
-                : t('analytics.chart_empty')
-            }
-            series={series}
-            format={n}
-          />
-          <DataTable
-            caption={chartTitle}
-            periodHeader={t(`analytics.grain_${data.period.grain}` as MessageKey)}
-            series={series}
-            format={n}
-            suppressed={fewer}
-          />
-        </div>
+        <ChartBlock
+          id="chart-conversations"
+          title={chartTitle}
+          desc={
+            last
+              ? t('analytics.chart_summary', {
+                  figure: series[0]!.label,
+                  period: last.x,
+                  value: n(last.y),
+                })
+              : t('analytics.chart_empty')
+          }
+          series={series}
+          format={n}
+          periodHeader={t(`analytics.grain_${data.period.grain}` as MessageKey)}
+          suppressed={fewer}
+        />
         <HowCounted ctx={ctx}>
           <p class="how">{t('analytics.teams.how_conversations', { k: data.k })}</p>
           <p class="how">{t('analytics.teams.how_cross', { k: data.k })}</p>

@@ -2,7 +2,7 @@ import { Csrf, ErrorSummary, Field, type Errors } from '../../views/form.tsx';
 import type { Locale, MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { AnalyticsNav, Figure, HowCounted, PeriodForm } from './analytics.layout.tsx';
-import { BarChart, DataTable, LineChart, latestChange, type Series } from './charts.tsx';
+import { ChartBlock, latestChange, type Series } from './charts.tsx';
 import { DAYS_PER_MONTH, type ValueModel, type ValueReport } from './value.ts';
 
 /** What the model form shows: as typed (after an error) or as stored. */
@@ -161,24 +161,17 @@ export function ValuePage(p: ValuePageProps) {
           />
         </dl>
         {charts.map(([id, title, series, format, kind]) => {
-          const Chart = kind === 'bar' ? BarChart : LineChart;
           return (
-            <div class="chart-block">
-              <Chart
-                id={`chart-value-${id}`}
-                title={title}
-                desc={summary(series, format)}
-                series={series}
-                format={format}
-              />
-              <DataTable
-                caption={title}
-                periodHeader={periodHeader}
-                series={series}
-                format={id === 'money' ? f.money : f.n}
-                suppressed="—"
-              />
-            </div>
+            <ChartBlock
+              kind={kind}
+              id={`chart-value-${id}`}
+              title={title}
+              desc={summary(series, format)}
+              series={series}
+              format={format}
+              periodHeader={periodHeader}
+              suppressed="—"
+            />
           );
         })}
         <p>
