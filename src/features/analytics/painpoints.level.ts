@@ -5,7 +5,9 @@ import type { Database } from '../../db/database.ts';
 import type { User } from '../accounts/accounts.table.ts';
 import { ANONYMOUS_USER_ID, CLOSED } from '../painpoints/painpoints.table.ts';
 import { readableGroupIds } from '../groups/index.ts';
+import { HOUR_MS } from '../../lib/business-hours.ts';
 import type { Cell as CsvCell } from './csv.ts';
+import { nextDay } from './hashtags.kpi.ts';
 import { privacyK, type Period } from './dashboard.ts';
 import { periodOf } from './periods.ts';
 import { suppress, type Cell, type Shown } from './privacy.ts';
@@ -67,12 +69,6 @@ interface Row {
   /** null only for rows filed before migration 0022 whose post is gone (none remain). */
   author_id: string | null;
 }
-
-const HOUR_MS = 3_600_000;
-
-/** The day after a YYYY-MM-DD: a period ends at midnight after its last day. */
-const nextDay = (day: string): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** p50 by the nearest rank (sorted ascending), in hours to one decimal; null for none. */
 export function medianHours(values: readonly number[]): number | null {

@@ -37,15 +37,6 @@ export async function loadCustomer(db: Db, id: string): Promise<CustomerRow> {
   return c;
 }
 
-/** The customer whose name folds to the same key, if any (the CSV import finds them so). */
-export async function findCustomerByName(db: Db, name: string): Promise<Customer | undefined> {
-  return db
-    .selectFrom('customers')
-    .selectAll()
-    .where('name_key', '=', customerKey(name))
-    .executeTakeFirst();
-}
-
 export interface CustomerFilter {
   status?: CustomerStatus | null;
   industry?: string | null;

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/connect.ts';
-import { notFound } from '../../http/errors.ts';
 import type { Dimension, Evaluation, Round } from './customers.table.ts';
 import { rate, type Rating } from './standards.ts';
 
@@ -61,16 +60,6 @@ export async function findEvaluation(
     .where('round_id', '=', roundId)
     .executeTakeFirst();
   return row ? (await withScores(db, [row]))[0] : undefined;
-}
-
-export async function loadEvaluation(
-  db: Db,
-  customerId: string,
-  roundId: string,
-): Promise<EvaluationRecord> {
-  const e = await findEvaluation(db, customerId, roundId);
-  if (!e) throw notFound();
-  return e;
 }
 
 export interface CustomerEvaluation extends EvaluationRecord {

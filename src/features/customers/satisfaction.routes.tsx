@@ -1,11 +1,10 @@
+import { requireSatisfaction } from './customers.access.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../http/app.ts';
-import { requireViewer, sendPage } from '../../http/context.tsx';
-import { forbidden } from '../../http/errors.ts';
+import { sendPage } from '../../http/context.tsx';
 import { tryForm } from '../../http/forms.ts';
 import type { Errors } from '../../views/form.tsx';
-import type { User } from '../accounts/accounts.table.ts';
 import { toCsv } from '../analytics/csv.ts';
 import type { HomeSection } from '../feed/index.ts';
 import { canSeeSatisfaction } from './customers.policy.ts';
@@ -27,13 +26,6 @@ import { satisfactionJson } from './satisfaction.json.ts';
 import { SatisfactionPage } from './satisfaction.views.tsx';
 import { widgetRoutes, widgetTokenRoutes } from './widget.routes.tsx';
 import { SatisfactionWidget, WIDGET_CSS } from './widget.tsx';
-
-/** The viewer, if they may see customer satisfaction; otherwise 403 (pages, like analytics). */
-async function requireSatisfaction(req: FastifyRequest, deps: Pick<Deps, 'db'>): Promise<User> {
-  const viewer = requireViewer(req);
-  if (!(await canSeeSatisfaction(deps.db, viewer))) throw forbidden();
-  return viewer;
-}
 
 /** The filter, checked; an unknown round or owner is named and the default figures shown. */
 async function checkedFilter(
@@ -60,7 +52,7 @@ export async function satisfactionRoutes(instance: FastifyInstance, deps: Deps):
   const { db } = deps;
 
   app.get('/satisfaction', { schema: { querystring: FilterQuery } }, async (req, reply) => {
-    const viewer = await requireSatisfaction(req, deps);
+    const viewer = await requireSatisfaction(req, deps.db, 'page');
     const { filter, errors } = await checkedFilter(req, deps, req.query);
     const [data, options] = await Promise.all([loadSatisfaction(db, filter), filterOptions(db)]);
     return sendPage(
@@ -83,7 +75,7 @@ export async function satisfactionRoutes(instance: FastifyInstance, deps: Deps):
   });
 
   app.get('/satisfaction.csv', { schema: { querystring: FilterQuery } }, async (req, reply) => {
-    await requireSatisfaction(req, deps);
+    await requireSatisfaction(req, deps.db, 'page');
     const filter = filterOf(req.query);
     await checkFilter(db, filter);
     const data = satisfactionJson(req.i18n, await loadSatisfaction(db, filter), {

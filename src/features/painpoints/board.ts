@@ -10,8 +10,6 @@ import { CLOSED, PAIN_POINT_STATUSES, type PainPointStatus } from './painpoints.
 export const BOARD_PAGE = 50;
 export const SORTS = ['votes', 'oldest', 'newest'] as const;
 export type BoardSort = (typeof SORTS)[number];
-/** Shorthands a status filter may use besides the statuses themselves. */
-export const STATUS_GROUPS = ['open', 'closed', 'all'] as const;
 export const OPEN: readonly PainPointStatus[] = PAIN_POINT_STATUSES.filter(
   (s) => !CLOSED.includes(s),
 );
