@@ -156,6 +156,16 @@ describe.each(DIALECTS)('kantine seed (%s)', (dialect) => {
       display: 'Ärger',
       meaning: 'pain_point',
     });
+    // Hashtags are written after their posts, with their meaning: every #ärger post is filed.
+    const tagged = await db
+      .selectFrom('post_hashtags')
+      .select('post_id')
+      .where('tag', '=', 'ärger')
+      .execute();
+    const filed = await db.selectFrom('pain_points').select(['post_id', 'status']).execute();
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(filed.map((f) => f.post_id).sort()).toEqual(tagged.map((x) => x.post_id).sort());
+    expect(new Set(filed.map((f) => f.status))).toEqual(new Set(['new']));
     const aliases = await db.selectFrom('hashtag_aliases').selectAll().execute();
     expect(aliases).toContainEqual({ alias: 'aerger', tag: 'ärger' });
     expect(posts.filter((p) => p.kind === 'announcement')).toHaveLength(TINY.announcements);
