@@ -22,6 +22,7 @@ import * as m0020 from './2026_11_28_0020_pain_points.ts';
 import * as m0021 from './2026_11_28_0021_kept_figures.ts';
 import * as m0022 from './2026_11_28_0022_pain_point_board.ts';
 import * as m0023 from './2026_11_28_0023_pain_points_new_tag.ts';
+import * as m0024 from './2026_11_28_0024_analytics_speed.ts';
 
 /** Every migration, in order. Migrations are frozen once committed: add a new one instead. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0021_kept_figures': m0021,
   '2026_11_28_0022_pain_point_board': m0022,
   '2026_11_28_0023_pain_points_new_tag': m0023,
+  '2026_11_28_0024_analytics_speed': m0024,
 };
