@@ -4,6 +4,9 @@ import { activityRow } from '../../../test/activity.ts';
 import { createUser } from '../../../test/factories.ts';
 import { build, type TestApp } from '../../../test/helpers.ts';
 import { periodPeople, periodRange } from './activity.level.ts';
+import { periodOf } from './periods.ts';
+import { daysBetween } from './rollup.ts';
+import { eraseActivity } from './settings.ts';
 
 describe('periodRange', () => {
   it('gives the first and last day of a day, a week and a month', () => {
@@ -78,3 +81,114 @@ describe.each(DIALECTS)('people per period, kept once a period ended (%s)', (dia
     expect(people.get('2026-11-16')!.active).toBe(3);
   });
 });
+
+describe.each(DIALECTS)(
+  'people per week and month, kept as activity is recorded (%s)',
+  (dialect) => {
+    let t: TestApp;
+    const now = new Date('2026-11-24T12:00:00Z');
+    beforeAll(async () => {
+      t = await build(dialect, { now: () => now });
+    });
+    afterAll(async () => t.close());
+
+    const KINDS = ['visited', 'posts', 'comments', 'reactions', 'documents', 'downloads'] as const;
+    const SHOWN = ['visitors', 'posts', 'comments', 'reactions', 'documents', 'downloads'] as const;
+
+    /** Each week's or month's people, counted by hand from the daily rows. */
+    async function recount(grain: 'week' | 'month') {
+      const rows = await t.deps.db.selectFrom('activity_days').selectAll().execute();
+      const out = new Map<string, Record<string, Set<string>>>();
+      for (const r of rows) {
+        const p = periodOf(grain, r.day);
+        const sets = out.get(p) ?? { active: new Set<string>() };
+        out.set(p, sets);
+        sets.active!.add(r.user_id);
+        KINDS.forEach((k, i) => {
+          if (r[k] > 0) (sets[SHOWN[i]!] ??= new Set()).add(r.user_id);
+        });
+      }
+      return new Map(
+        [...out].map(([p, sets]) => [
+          p,
+          Object.fromEntries(['active', ...SHOWN].map((k) => [k, sets[k]?.size ?? 0])) as Record<
+            string,
+            number
+          >,
+        ]),
+      );
+    }
+
+    it('equals a recount from the daily rows, through inserts, kinds appearing, deletions and erasure', async () => {
+      const db = t.deps.db;
+      const people = [];
+      for (let i = 0; i < 7; i++) people.push(await createUser(t.deps, { name: `P${i}` }));
+      // A fixed pseudo-random sequence (xorshift), so a failure can be replayed.
+      let x = 20261128;
+      const rnd = () => {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        return (x >>> 0) / 2 ** 32;
+      };
+      const days = daysBetween('2026-09-25', '2026-11-24');
+      for (let i = 0; i < 400; i++) {
+        const user = people[Math.floor(rnd() * people.length)]!;
+        const day = days[Math.floor(rnd() * days.length)]!;
+        const kind = KINDS[Math.floor(rnd() * KINDS.length)]!;
+        // As the recording triggers write: the first action of a day inserts, later ones add.
+        await db
+          .insertInto('activity_days')
+          .values({
+            user_id: user.id,
+            day,
+            visited: 0,
+            posts: 0,
+            comments: 0,
+            reactions: 0,
+            documents: 0,
+            downloads: 0,
+            [kind]: 1,
+          })
+          .onConflict((oc) =>
+            oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
+              [kind]: kind === 'visited' ? 1 : eb(`activity_days.${kind}`, '+', 1),
+            })),
+          )
+          .execute();
+      }
+      const check = async () => {
+        for (const grain of ['week', 'month'] as const) {
+          const expected = await recount(grain);
+          const periods = [...expected.keys()].sort();
+          expect(periods.length).toBeGreaterThan(grain === 'week' ? 6 : 2);
+          for (const p of periods) {
+            // A whole finished period, or the current one up to today, read from the kept rows.
+            const [a, b] = periodRange(grain, p);
+            const got = await periodPeople(db, grain, a, b < '2026-11-24' ? b : '2026-11-24', now);
+            expect(got.get(p), `${grain} ${p}`).toEqual(expected.get(p));
+          }
+          const kept = await db
+            .selectFrom('activity_period_people')
+            .select(['period', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('grain', '=', grain)
+            .groupBy('period')
+            .execute();
+          expect(new Map(kept.map((r) => [r.period, Number(r.n)]))).toEqual(
+            new Map([...expected].map(([p, c]) => [p, c.active])),
+          );
+        }
+      };
+      await check();
+      expect((await recount('month')).get('2026-11')!.posts).toBeGreaterThan(2);
+
+      // Someone deleted takes their rows along; erasing activity leaves nothing.
+      await db.deleteFrom('activity_periods').execute();
+      await db.deleteFrom('users').where('id', '=', people[0]!.id).execute();
+      await check();
+      const admin = await createUser(t.deps, { name: 'Admin', role: 'admin' });
+      await eraseActivity(t.deps, admin, true);
+      expect(await db.selectFrom('activity_period_people').selectAll().execute()).toEqual([]);
+    });
+  },
+);

@@ -88,11 +88,58 @@ async function countPeople(
   );
 }
 
+/** The bit of each kind of activity in `activity_period_people.flags` (migration 0024). */
+export const ACTIVITY_BITS = {
+  visitors: 1,
+  posts: 2,
+  comments: 4,
+  reactions: 8,
+  documents: 16,
+  downloads: 32,
+} as const satisfies Record<'visitors' | Counted, number>;
+
+/**
+ * Counts the people of whole weeks or months from `activity_period_people`: one row per person
+ * and period instead of one per person and day.
+ */
+async function keptPeople(
+  db: Db,
+  grain: 'week' | 'month',
+  first: string,
+  last: string,
+): Promise<Map<string, PeriodPeople>> {
+  const rows = await db
+    .selectFrom('activity_period_people')
+    .select([
+      'period',
+      (eb) => eb.fn.countAll<number>().as('active'),
+      ...Object.entries(ACTIVITY_BITS).map(([k, bit]) =>
+        sql<number>`sum(case when (flags & ${sql.lit(bit)}) <> 0 then 1 else 0 end)`.as(k),
+      ),
+    ])
+    .where('grain', '=', grain)
+    .where('period', '>=', first)
+    .where('period', '<=', last)
+    .groupBy('period')
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const x = r as unknown as Record<string, unknown>;
+      const people = Object.fromEntries(
+        (['active', 'visitors', ...COUNTED] as const).map((k) => [k, Number(x[k] ?? 0)]),
+      ) as PeriodPeople;
+      return [r.period, people];
+    }),
+  );
+}
+
 /**
  * The people behind each period's figures. A period wholly inside the range that ended before
  * today is read from `activity_periods`, counted once and kept (migration 0018): it can no longer
- * change. The periods the range cuts, and the current one, are counted from the days inside
- * the range.
+ * change; when it was never counted, its weeks or months come from `activity_period_people`.
+ * The current week or month, when the range holds it from its first day up to today, comes
+ * from `activity_period_people` too (nothing is recorded after today). Periods the range cuts,
+ * and days, are counted from the days inside the range.
  */
 export async function periodPeople(
   db: Db,
@@ -123,12 +170,10 @@ export async function periodPeople(
     }
     const missing = whole.filter((p) => !out.has(p));
     if (missing.length > 0) {
-      const counted = await countPeople(
-        db,
-        grain,
-        periodRange(grain, missing[0]!)[0],
-        periodRange(grain, missing.at(-1)!)[1],
-      );
+      const counted =
+        grain === 'day'
+          ? await countPeople(db, grain, missing[0]!, missing.at(-1)!)
+          : await keptPeople(db, grain, missing[0]!, missing.at(-1)!);
       const at = now.toISOString();
       const rows = missing.map((period) => ({
         grain,
@@ -160,7 +205,10 @@ export async function periodPeople(
   for (const p of periods) {
     if (out.has(p)) continue;
     const [a, b] = periodRange(grain, p);
-    const counted = await countPeople(db, grain, a < from ? from : a, b > to ? to : b);
+    const counted =
+      grain !== 'day' && a >= from && b >= today && to >= today
+        ? await keptPeople(db, grain, p, p)
+        : await countPeople(db, grain, a < from ? from : a, b > to ? to : b);
     out.set(p, counted.get(p) ?? NOBODY);
   }
   return out;

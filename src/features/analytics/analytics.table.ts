@@ -46,6 +46,17 @@ export interface ActivityPeriodsTable {
 }
 
 /**
+ * The people active in a week or a month, kept by triggers on `activity_days` (migration 0024):
+ * `flags` has a bit per kind of activity, in the order of ACTIVITY_BITS.
+ */
+export interface ActivityPeriodPeopleTable {
+  grain: 'week' | 'month';
+  period: string;
+  user_id: string;
+  flags: number;
+}
+
+/**
  * Posts carrying a hashtag with a meaning, narrow, for the hashtag KPIs (migration 0021).
  * The meaning itself is read from `hashtags`.
  */
@@ -80,4 +91,5 @@ export interface AnalyticsTables {
   activity_days: ActivityDaysTable;
   activity_totals: ActivityTotalsTable;
   activity_periods: ActivityPeriodsTable;
+  activity_period_people: ActivityPeriodPeopleTable;
 }

@@ -94,6 +94,7 @@ export async function eraseActivity(
       'activity_days',
       'activity_totals',
       'activity_periods',
+      'activity_period_people',
       'users_level_days',
       'group_activity_days',
       'team_days',

@@ -12,7 +12,7 @@ export const aboutEn = {
     'Measurement is switched off in this organisation: no activity is being recorded and no dashboard is shown.',
   'analytics.about.recorded_h': 'What is recorded',
   'analytics.about.recorded_1':
-    'For each person and each day on which they used Kantine: whether they visited, and how many posts, comments, reactions, uploaded documents and downloads they made that day. Only these counts: no pages viewed, no clicks, no times of day, no reading behaviour.',
+    'For each person and each day on which they used Kantine: whether they visited, and how many posts, comments, reactions, uploaded documents and downloads they made that day. Only these counts: no pages viewed, no clicks, no times of day, no reading behaviour. The same per week and per month, only whether each kind of activity happened, so that the people active in a period can be counted quickly.',
   'analytics.about.recorded_2':
     'For each group and each day: how many posts, comments and reactions each member made in it, so that the share of active members can be worked out.',
   'analytics.about.recorded_3':
@@ -74,7 +74,7 @@ export const aboutDe: Record<keyof typeof aboutEn, string> = {
     'Die Messung ist in dieser Organisation ausgeschaltet: Es wird keine Aktivität aufgezeichnet und keine Auswertung angezeigt.',
   'analytics.about.recorded_h': 'Was aufgezeichnet wird',
   'analytics.about.recorded_1':
-    'Für jede Person und jeden Tag, an dem sie Kantine genutzt hat: ob sie da war, und wie viele Beiträge, Kommentare, Reaktionen, hochgeladene Dokumente und Downloads sie an diesem Tag gemacht hat. Nur diese Anzahlen: keine aufgerufenen Seiten, keine Klicks, keine Uhrzeiten, kein Leseverhalten.',
+    'Für jede Person und jeden Tag, an dem sie Kantine genutzt hat: ob sie da war, und wie viele Beiträge, Kommentare, Reaktionen, hochgeladene Dokumente und Downloads sie an diesem Tag gemacht hat. Nur diese Anzahlen: keine aufgerufenen Seiten, keine Klicks, keine Uhrzeiten, kein Leseverhalten. Dasselbe je Woche und je Monat, nur ob jede Art von Aktivität vorkam, damit sich die in einem Zeitraum aktiven Personen schnell zählen lassen.',
   'analytics.about.recorded_2':
     'Für jede Gruppe und jeden Tag: wie viele Beiträge, Kommentare und Reaktionen jedes Mitglied darin gemacht hat, damit sich der Anteil aktiver Mitglieder berechnen lässt.',
   'analytics.about.recorded_3':
