@@ -41,14 +41,16 @@ import { daysBetween } from './rollup.ts';
  * answers come in.
  *
  * Why it is fast: one range scan of `content_questions` (a narrow copy of `questions` kept by
- * triggers, indexed by `asked_at`, carrying the group and the hashtags), then arithmetic in
- * memory; documents reused come from an index on `document_reuses.created_at`. Business hours
- * are not computed per request: `answerTimes` (luxon, day by day) took 0.34 ms per question
- * when measured on 5,000 questions, about 6 s for the 17,000 questions a 12-week period of the
- * large organisation holds, so each question's times are cached in that table (see
- * computeMissingTimes). Measured on 100,000 questions (21,766 in the 12 weeks, 500 groups) on
- * a busy 2-core machine: about 130 ms for the figures and 150–190 ms for the whole page, on
- * SQLite and PostgreSQL.
+ * triggers, indexed by `asked_at`, carrying the group and the hashtags), each question handed
+ * over as one line of text and kept in typed arrays, then arithmetic in memory (askers counted
+ * by number, groups and periods partitioned by index); documents reused come from an index on
+ * `document_reuses.created_at`. The overview's total alone is counted by the database
+ * (`contentTotal`). Business hours are not computed per request: `answerTimes` (luxon, day by
+ * day) took 0.34 ms per question when measured on 5,000 questions, about 6 s for the 17,000
+ * questions a 12-week period of the large organisation holds, so each question's times are
+ * cached in that table (see computeMissingTimes). Measured on the large seed (bench/RESULTS.md):
+ * about 90 ms for 12 weeks (17,000 questions) and 270 ms for a year (63,000), most of it the
+ * driver handing over one value per question.
  */
 
 export const CONTENT_TARGETS_KEY = 'analytics.content_targets';
@@ -148,23 +150,32 @@ export interface ContentLevel {
   documents: { items: ReuseRow[]; total: Omit<ReuseRow, 'period'> };
 }
 
-/** A question of the period as read, in the shape the figures need (no copy per row). */
-interface Q {
+/**
+ * The period's questions as read, column by column: typed arrays and no object per question,
+ * so that a year's 63,000 questions leave little for the garbage collector. Index i of each
+ * column is question i.
+ */
+interface Questions {
+  n: number;
   /** The asker as a small number, an index into the marks of `Askers`. */
-  asker: number;
-  group: string | null;
+  asker: Int32Array;
+  /** Index into `groups`. */
+  group: Int32Array;
+  /** The groups by index; 0 is org-wide (null). */
+  groups: (string | null)[];
   /** 1: asked at least 7 days before the cut-off. */
-  old: number;
-  /** YYYY-MM-DD, UTC. */
-  day: string;
-  /** Space-separated, or null. */
-  tags: string | null;
-  firstHours: number | null;
-  firstBusiness: number | null;
-  acceptedHours: number | null;
-  acceptedBusiness: number | null;
-  /** The question's id when its cached times are stale; otherwise null. */
-  staleId: string | null;
+  old: Uint8Array;
+  /** Index into `periods`: the day, week or month in which it was asked. */
+  period: Int32Array;
+  /** Every period of the range, in order, empty ones included. */
+  periods: string[];
+  /** Its hashtags, separated by spaces, or null. */
+  tags: (string | null)[];
+  /** Hours; NaN where there is none. */
+  firstHours: Float64Array;
+  firstBusiness: Float64Array;
+  acceptedHours: Float64Array;
+  acceptedBusiness: Float64Array;
 }
 
 /**
@@ -187,11 +198,11 @@ class Askers {
     this.marks[asker] = this.stamp;
     return 1;
   }
-  /** The distinct askers of a list. */
-  of(qs: readonly Q[]): number {
+  /** The distinct askers of some questions. */
+  of(qs: Questions, which: ArrayLike<number>): number {
     this.begin();
     let n = 0;
-    for (const q of qs) n += this.add(q.asker);
+    for (let j = 0; j < which.length; j++) n += this.add(qs.asker[which[j]!]!);
     return n;
   }
 }
@@ -212,48 +223,64 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number | null
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
-/** Each question's target for a first answer, by its group (null: org-wide). */
-type TargetOf = (group: string | null) => number;
 
-function rawFigures(qs: readonly Q[], targetOf: TargetOf, people: People): Raw {
+/**
+ * The figures of some questions (their indexes), each judged against its group's target for a
+ * first answer (`targetOf`, by group index).
+ */
+function rawFigures(
+  qs: Questions,
+  which: ArrayLike<number>,
+  targetOf: Float64Array,
+  people: People,
+): Raw {
   let askers = 0;
   let answeredAskers = 0;
   let acceptedAskers = 0;
   people.asked.begin();
   people.answered.begin();
   people.accepted.begin();
+  const asked = which.length;
   // Typed arrays: filled in place and sorted natively, several times faster than number[].
-  const first = new Float64Array(qs.length);
-  const firstB = new Float64Array(qs.length);
-  const acc = new Float64Array(qs.length);
-  const accB = new Float64Array(qs.length);
+  const first = new Float64Array(asked);
+  const firstB = new Float64Array(asked);
+  const acc = new Float64Array(asked);
+  const accB = new Float64Array(asked);
   let answered = 0;
   let accepted = 0;
-  const targets = new Set<number>();
+  /** The one target all the questions share; NaN once two differ. */
+  let target1: number | null = null;
   let within24 = 0;
   let withinTarget = 0;
   let old = 0;
   let unanswered = 0;
-  for (const q of qs) {
-    const target = targetOf(q.group);
-    askers += people.asked.add(q.asker);
-    targets.add(target);
-    if (q.old) {
+  for (let j = 0; j < asked; j++) {
+    const i = which[j]!;
+    const asker = qs.asker[i]!;
+    const target = targetOf[qs.group[i]!]!;
+    const firstHours = qs.firstHours[i]!;
+    const acceptedHours = qs.acceptedHours[i]!;
+    const isAnswered = !Number.isNaN(firstHours);
+    askers += people.asked.add(asker);
+    target1 = target1 === null || target1 === target ? target : NaN;
+    if (qs.old[i]) {
       old += 1;
-      if (q.firstHours === null) unanswered += 1;
+      if (!isAnswered) unanswered += 1;
     }
-    if (q.firstHours !== null) {
-      answeredAskers += people.answered.add(q.asker);
-      first[answered] = q.firstHours;
-      firstB[answered] = q.firstBusiness ?? 0;
+    if (isAnswered) {
+      answeredAskers += people.answered.add(asker);
+      first[answered] = firstHours;
+      const business = qs.firstBusiness[i]!;
+      firstB[answered] = Number.isNaN(business) ? 0 : business;
       answered += 1;
-      if (q.firstHours <= 24) within24 += 1;
-      if (q.firstHours <= target) withinTarget += 1;
+      if (firstHours <= 24) within24 += 1;
+      if (firstHours <= target) withinTarget += 1;
     }
-    if (q.acceptedHours !== null) {
-      acceptedAskers += people.accepted.add(q.asker);
-      acc[accepted] = q.acceptedHours;
-      accB[accepted] = q.acceptedBusiness ?? 0;
+    if (!Number.isNaN(acceptedHours)) {
+      acceptedAskers += people.accepted.add(asker);
+      acc[accepted] = acceptedHours;
+      const business = qs.acceptedBusiness[i]!;
+      accB[accepted] = Number.isNaN(business) ? 0 : business;
       accepted += 1;
     }
   }
@@ -261,7 +288,6 @@ function rawFigures(qs: readonly Q[], targetOf: TargetOf, people: People): Raw {
   const firstBS = firstB.subarray(0, answered).sort();
   const accS = acc.subarray(0, accepted).sort();
   const accBS = accB.subarray(0, accepted).sort();
-  const asked = qs.length;
   return {
     figures: {
       asked,
@@ -281,7 +307,7 @@ function rawFigures(qs: readonly Q[], targetOf: TargetOf, people: People): Raw {
       answeredWithin24hRate: ratio(within24, asked),
       answeredWithinTarget: withinTarget,
       answeredWithinTargetRate: ratio(withinTarget, asked),
-      targetHours: targets.size === 1 ? [...targets][0]! : null,
+      targetHours: target1 === null || Number.isNaN(target1) ? null : target1,
       unansweredAfter7Days: unanswered,
       unansweredAfter7DaysRate: ratio(unanswered, old),
     },
@@ -411,9 +437,17 @@ function staleSql(db: Db, key: string) {
       and ${same('times_accepted_at', 'accepted_at')}) then 0 else 1 end`;
 }
 
+/** A question's answer times in hours, calendar and business; null where there is none. */
+interface Times {
+  firstHours: number | null;
+  firstBusiness: number | null;
+  acceptedHours: number | null;
+  acceptedBusiness: number | null;
+}
+
 /**
  * Computes the answer times the cache lacks (a question answered, accepted or an answer deleted
- * since, or working hours changed) with `answerTimes`, stores them and puts them into `rows`.
+ * since, or working hours changed) with `answerTimes`, stores them and returns them by id.
  * Done on demand for the period asked for: a new answer costs one question's computation on the
  * next request; a change of working hours (or a freshly seeded database) costs one slow first
  * request per period, after which the times are read back. Each stored row names the answers
@@ -421,13 +455,11 @@ function staleSql(db: Db, key: string) {
  */
 async function computeMissingTimes(
   db: Db,
-  rows: readonly Q[],
+  ids: readonly string[],
   bh: BusinessHours,
   key: string,
-): Promise<void> {
-  const stale = new Map<string, Q>();
-  for (const r of rows) if (r.staleId !== null) stale.set(r.staleId, r);
-  const ids = [...stale.keys()];
+): Promise<Map<string, Times>> {
+  const out = new Map<string, Times>();
   for (let i = 0; i < ids.length; i += WRITE_BATCH) {
     const batch = await db
       .selectFrom('content_questions')
@@ -437,11 +469,13 @@ async function computeMissingTimes(
     if (batch.length === 0) continue;
     const computed = batch.map((q) => {
       const times = answerTimes(q, bh);
-      const row = stale.get(q.post_id)!;
-      row.firstHours = times.firstAnswer?.calendarHours ?? null;
-      row.firstBusiness = times.firstAnswer?.businessHours ?? null;
-      row.acceptedHours = times.acceptedAnswer?.calendarHours ?? null;
-      row.acceptedBusiness = times.acceptedAnswer?.businessHours ?? null;
+      const row: Times = {
+        firstHours: times.firstAnswer?.calendarHours ?? null,
+        firstBusiness: times.firstAnswer?.businessHours ?? null,
+        acceptedHours: times.acceptedAnswer?.calendarHours ?? null,
+        acceptedBusiness: times.acceptedAnswer?.businessHours ?? null,
+      };
+      out.set(q.post_id, row);
       return { q, row };
     });
     // One UPDATE per batch; the casts give PostgreSQL the parameters' types.
@@ -472,21 +506,8 @@ async function computeMissingTimes(
       )
       .execute();
   }
+  return out;
 }
-
-/** A question known only by its id, whose times are to be computed. */
-const UNREAD: Q = {
-  asker: 0,
-  group: null,
-  old: 0,
-  day: '',
-  tags: null,
-  firstHours: null,
-  firstBusiness: null,
-  acceptedHours: null,
-  acceptedBusiness: null,
-  staleId: null,
-};
 
 /** How many questions one run of the answer-times job computes (about 0.3 ms each). */
 export const WARM_BATCH = 5000;
@@ -508,8 +529,12 @@ export async function warmAnswerTimes(db: Db, limit = WARM_BATCH): Promise<numbe
     .orderBy('asked_at', 'desc')
     .limit(limit)
     .execute();
-  const qs = rows.map((r): Q => ({ ...UNREAD, staleId: r.post_id }));
-  await computeMissingTimes(db, qs, bh, key);
+  await computeMissingTimes(
+    db,
+    rows.map((r) => r.post_id),
+    bh,
+    key,
+  );
   return rows.length;
 }
 
@@ -529,8 +554,9 @@ interface PeriodQuestions {
   orgTarget: number;
   cutoffMs: number;
   /** The period's questions the viewer may count. */
-  all: Q[];
-  targetOf: TargetOf;
+  qs: Questions;
+  /** The target for a first answer by group index. */
+  targetOf: Float64Array;
   people: People;
 }
 
@@ -582,7 +608,8 @@ function questionText(db: Db, key: string, oldBefore: string) {
   return sql<string>`${sql.join(fields, sql` || ${sql.lit(TAB)} || `)}`;
 }
 
-const hours = (f: string): number | null => (f === '' ? null : Number(f));
+const hours = (f: string): number => (f === '' ? NaN : Number(f));
+const NOT_NULL = (v: number | null): number => v ?? NaN;
 
 /**
  * The questions of the period, with their answer times brought up to date, and what the figures
@@ -597,7 +624,6 @@ async function periodQuestions(
   const fromIso = `${period.from}T00:00:00.000Z`;
   const toIso = `${nextDay(period.to)}T00:00:00.000Z`;
   const cutoffMs = Math.min(now.getTime(), Date.parse(toIso));
-  const visibleOk = (g: string | null) => g === null || !opts.visible || opts.visible.has(g);
 
   const [k, rateTargets, orgTarget, bh, groupTargets] = await Promise.all([
     privacyK(db),
@@ -614,36 +640,96 @@ async function periodQuestions(
     .where('asked_at', '>=', fromIso)
     .where('asked_at', '<', toIso)
     .execute();
+  const n = lines.length;
+  const qs: Questions = {
+    n: 0,
+    asker: new Int32Array(n),
+    group: new Int32Array(n),
+    groups: [null],
+    old: new Uint8Array(n),
+    period: new Int32Array(n),
+    periods: [],
+    tags: [],
+    firstHours: new Float64Array(n),
+    firstBusiness: new Float64Array(n),
+    acceptedHours: new Float64Array(n),
+    acceptedBusiness: new Float64Array(n),
+  };
   const askerNumbers = new Map<string, number>();
-  const all: Q[] = [];
+  const groupNumbers = new Map<string, number>([['', 0]]);
+  const periodNumbers = new Map<string, number>();
+  for (const day of daysBetween(period.from, period.to)) {
+    const p = periodOf(period.grain, day);
+    if (!periodNumbers.has(p)) periodNumbers.set(p, periodNumbers.size);
+  }
+  qs.periods = [...periodNumbers.keys()];
+  const periodOfDay = new Map<string, number>();
+  const stale = new Map<string, number>();
+  let i = 0;
   for (const { q: line } of lines) {
     const f = line.split(TAB);
-    const group = f[F.Group] === '' ? null : f[F.Group]!;
+    const groupId = f[F.Group]!;
     // Questions of groups the viewer may not see count nowhere, not even in totals.
-    if (!visibleOk(group)) continue;
+    if (groupId !== '' && opts.visible && !opts.visible.has(groupId)) continue;
     let asker = askerNumbers.get(f[F.Asker]!);
     if (asker === undefined) askerNumbers.set(f[F.Asker]!, (asker = askerNumbers.size));
-    all.push({
-      asker,
-      group,
-      old: f[F.Old] === '1' ? 1 : 0,
-      day: f[F.Day]!,
-      tags: f[F.Tags] === '' ? null : f[F.Tags]!,
-      firstHours: hours(f[F.FirstHours]!),
-      firstBusiness: hours(f[F.FirstBusiness]!),
-      acceptedHours: hours(f[F.AcceptedHours]!),
-      acceptedBusiness: hours(f[F.AcceptedBusiness]!),
-      staleId: f[F.StaleId] === '' ? null : f[F.StaleId]!,
-    });
+    let group = groupNumbers.get(groupId);
+    if (group === undefined) {
+      groupNumbers.set(groupId, (group = groupNumbers.size));
+      qs.groups.push(groupId);
+    }
+    const day = f[F.Day]!;
+    let p = periodOfDay.get(day);
+    if (p === undefined)
+      periodOfDay.set(day, (p = periodNumbers.get(periodOf(period.grain, day))!));
+    qs.asker[i] = asker;
+    qs.group[i] = group;
+    qs.old[i] = f[F.Old] === '1' ? 1 : 0;
+    qs.period[i] = p;
+    qs.tags[i] = f[F.Tags] === '' ? null : f[F.Tags]!;
+    qs.firstHours[i] = hours(f[F.FirstHours]!);
+    qs.firstBusiness[i] = hours(f[F.FirstBusiness]!);
+    qs.acceptedHours[i] = hours(f[F.AcceptedHours]!);
+    qs.acceptedBusiness[i] = hours(f[F.AcceptedBusiness]!);
+    if (f[F.StaleId] !== '') stale.set(f[F.StaleId]!, i);
+    i += 1;
   }
-  await computeMissingTimes(db, all, bh, key);
-  const n = askerNumbers.size;
-  const people = { asked: new Askers(n), answered: new Askers(n), accepted: new Askers(n) };
+  qs.n = i;
+  for (const [id, times] of await computeMissingTimes(db, [...stale.keys()], bh, key)) {
+    const at = stale.get(id)!;
+    qs.firstHours[at] = NOT_NULL(times.firstHours);
+    qs.firstBusiness[at] = NOT_NULL(times.firstBusiness);
+    qs.acceptedHours[at] = NOT_NULL(times.acceptedHours);
+    qs.acceptedBusiness[at] = NOT_NULL(times.acceptedBusiness);
+  }
+  const people = {
+    asked: new Askers(askerNumbers.size),
+    answered: new Askers(askerNumbers.size),
+    accepted: new Askers(askerNumbers.size),
+  };
 
   const targets = new Map(groupTargets.map((g) => [g.group_id, g.target_hours]));
-  const targetOf: TargetOf = (g) =>
-    g === null ? orgTarget : (targets.get(g) ?? DEFAULT_TARGET_HOURS);
-  return { k, rateTargets, orgTarget, cutoffMs, all, targetOf, people };
+  const targetOf = Float64Array.from(qs.groups, (g) =>
+    g === null ? orgTarget : (targets.get(g) ?? DEFAULT_TARGET_HOURS),
+  );
+  return { k, rateTargets, orgTarget, cutoffMs, qs, targetOf, people };
+}
+
+/**
+ * The questions of `which` by a key of each (a group or period index, from 0 to `keys` − 1),
+ * in their order: counted first, then placed, with no list per key grown.
+ */
+function partition(key: Int32Array, which: Int32Array, keys: number): Int32Array[] {
+  const counts = new Int32Array(keys);
+  for (let j = 0; j < which.length; j++) counts[key[which[j]!]!]! += 1;
+  const out = Array.from(counts, (c) => new Int32Array(c));
+  const filled = new Int32Array(keys);
+  for (let j = 0; j < which.length; j++) {
+    const i = which[j]!;
+    const kk = key[i]!;
+    out[kk]![filled[kk]!++] = i;
+  }
+  return out;
 }
 
 /** Numbers written by the database as text, separated by commas: sorted ascending. */
@@ -694,7 +780,7 @@ export async function contentTotal(
   if (stale.length > 0) {
     await computeMissingTimes(
       db,
-      stale.map((r) => ({ ...UNREAD, staleId: r.post_id })),
+      stale.map((r) => r.post_id),
       bh,
       key,
     );
@@ -797,22 +883,18 @@ export async function contentLevel(
 ): Promise<ContentLevel> {
   const fromIso = `${period.from}T00:00:00.000Z`;
   const toIso = `${nextDay(period.to)}T00:00:00.000Z`;
-  const { k, rateTargets, orgTarget, cutoffMs, all, targetOf, people } = await periodQuestions(
+  const { k, rateTargets, orgTarget, cutoffMs, qs, targetOf, people } = await periodQuestions(
     db,
     period,
     now,
     opts,
   );
-  const allRaw = rawFigures(all, targetOf, people);
+  const all = Int32Array.from({ length: qs.n }, (_, i) => i);
+  const allRaw = rawFigures(qs, all, targetOf, people);
 
   // Groups: the org-wide questions and each group with questions, partitioning the total.
-  const byGroup = new Map<string | null, Q[]>();
-  for (const q of all) {
-    const list = byGroup.get(q.group);
-    if (list) list.push(q);
-    else byGroup.set(q.group, [q]);
-  }
-  const groupIds = [...byGroup.keys()].filter((g): g is string => g !== null);
+  const byGroup = partition(qs.group, all, qs.groups.length);
+  const groupIds = qs.groups.filter((g): g is string => g !== null);
   const names = new Map<string, { name: string; key: string }>();
   for (let i = 0; i < groupIds.length; i += 500) {
     const found = await db
@@ -822,8 +904,9 @@ export async function contentLevel(
       .execute();
     for (const g of found) names.set(g.id, { name: g.name, key: g.name_key });
   }
+  const indexOf = new Map(qs.groups.map((g, i) => [g, i]));
   const groupKeys: (string | null)[] = [
-    ...(byGroup.has(null) ? [null] : []),
+    ...(byGroup[0]!.length > 0 ? [null] : []),
     // name_key is the name folded for sorting, so plain comparison orders it.
     ...groupIds.sort((a, b) => {
       const x = names.get(a)?.key ?? a;
@@ -832,7 +915,7 @@ export async function contentLevel(
     }),
   ];
   const groupsShown = shownRows(
-    groupKeys.map((g) => rawFigures(byGroup.get(g)!, targetOf, people)),
+    groupKeys.map((g) => rawFigures(qs, byGroup[indexOf.get(g)!]!, targetOf, people)),
     allRaw,
     k,
     rateTargets,
@@ -843,31 +926,21 @@ export async function contentLevel(
     ...groupsShown[i]!,
   }));
 
-  let qs = all;
+  let which: Int32Array = all;
   let totalRaw = allRaw;
   let hideAll = false;
   if (opts.groupId) {
-    qs = byGroup.get(opts.groupId) ?? [];
-    totalRaw = rawFigures(qs, targetOf, people);
-    groups = groups.filter((g) => g.groupId === opts.groupId);
+    const g = indexOf.get(opts.groupId);
+    which = g === undefined ? new Int32Array(0) : byGroup[g]!;
+    totalRaw = rawFigures(qs, which, targetOf, people);
+    groups = groups.filter((r) => r.groupId === opts.groupId);
     hideAll = groups[0]?.privacy.row ?? false;
   }
 
   // The series: every period of the range, empty ones included; the periods partition the total.
-  const byPeriod = new Map<string, Q[]>();
-  for (const day of daysBetween(period.from, period.to)) {
-    const p = periodOf(period.grain, day);
-    if (!byPeriod.has(p)) byPeriod.set(p, []);
-  }
-  const periodOfDay = new Map<string, string>();
-  for (const q of qs) {
-    let p = periodOfDay.get(q.day);
-    if (p === undefined) periodOfDay.set(q.day, (p = periodOf(period.grain, q.day)));
-    byPeriod.get(p)?.push(q);
-  }
-  const periods = [...byPeriod.keys()];
+  const byPeriod = partition(qs.period, which, qs.periods.length);
   const seriesShown = shownRows(
-    periods.map((p) => rawFigures(byPeriod.get(p)!, targetOf, people)),
+    byPeriod.map((list) => rawFigures(qs, list, targetOf, people)),
     totalRaw,
     k,
     rateTargets,
@@ -876,13 +949,15 @@ export async function contentLevel(
 
   // Hashtags: the ones on most questions; a question counts once per hashtag it carries. They
   // overlap and leave questions out, so they add up to nothing and no total applies.
-  const byTag = new Map<string, Q[]>();
-  for (const q of qs) {
-    if (q.tags === null) continue;
-    for (const tag of q.tags.split(' ')) {
+  const byTag = new Map<string, number[]>();
+  for (let j = 0; j < which.length; j++) {
+    const i = which[j]!;
+    const carried = qs.tags[i];
+    if (!carried) continue;
+    for (const tag of carried.split(' ')) {
       const list = byTag.get(tag);
-      if (list) list.push(q);
-      else byTag.set(tag, [q]);
+      if (list) list.push(i);
+      else byTag.set(tag, [i]);
     }
   }
   // Order by questions only among the hashtags that will be shown (at least k askers); the
@@ -891,7 +966,7 @@ export async function contentLevel(
   const enough: string[] = [];
   const few: string[] = [];
   for (const [tag, list] of byTag) {
-    (people.asked.of(list) >= k || hideAll ? enough : few).push(tag);
+    (hideAll || people.asked.of(qs, list) >= k ? enough : few).push(tag);
   }
   if (hideAll) enough.sort(byName);
   else enough.sort((a, b) => byTag.get(b)!.length - byTag.get(a)!.length || byName(a, b));
@@ -907,7 +982,13 @@ export async function contentLevel(
   }
   const tagsShown = tags.map(
     (tag) =>
-      shownRows([rawFigures(byTag.get(tag)!, targetOf, people)], null, k, rateTargets, hideAll)[0]!,
+      shownRows(
+        [rawFigures(qs, byTag.get(tag)!, targetOf, people)],
+        null,
+        k,
+        rateTargets,
+        hideAll,
+      )[0]!,
   );
 
   const documents = await reuses(db, period, fromIso, toIso, opts.visible, k);
@@ -920,7 +1001,7 @@ export async function contentLevel(
     targets: rateTargets,
     orgTargetHours: orgTarget,
     total: shownRows([totalRaw], null, k, rateTargets, hideAll)[0]!,
-    series: periods.map((p, i) => ({ period: p, ...seriesShown[i]! })),
+    series: qs.periods.map((p, i) => ({ period: p, ...seriesShown[i]! })),
     groups,
     hashtags: tags.map((tag, i) => ({ tag, display: display.get(tag) ?? tag, ...tagsShown[i]! })),
     hashtagsNotShown: Math.max(0, byTag.size - tags.length),
