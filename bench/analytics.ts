@@ -8,17 +8,21 @@
 //   npm run bench:analytics -- [--rounds 20] [--warmup 2]
 //
 // With no seed in BENCH_DATA_DIR, it seeds one first (`kantine seed --scale large`).
+//
+// On PostgreSQL: BENCH_DATABASE_URL=postgres://…/db names a database to seed into (or that holds
+// the seed); the figures go into their own section of RESULTS.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
 import { connect } from '../src/db/connect.ts';
 import { rollupDays } from '../src/features/analytics/rollup.ts';
 import { WARM_BATCH, warmAnswerTimes } from '../src/features/analytics/content.level.ts';
 import { SEED_PASSWORD } from '../src/features/seed/seed.ts';
 import {
+  benchDatabaseUrl,
   cookieHeader,
   fmt,
+  isPostgresUrl,
   kantine,
   load,
   median,
@@ -38,7 +42,9 @@ const { values: args } = parseArgs({
 const ROUNDS = Number(args.rounds);
 const WARMUP = Number(args.warmup);
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(ROOT, 'data-bench'));
-const dbFile = path.join(dataDir, 'kantine.db');
+const databaseUrl = benchDatabaseUrl(dataDir);
+const postgres = isPostgresUrl(databaseUrl);
+const marker = postgres ? 'analytics-postgres' : 'analytics';
 const RESULTS = path.resolve(ROOT, args.out!);
 const say = (s: string) => console.error(`bench:analytics: ${s}`);
 
@@ -71,26 +77,34 @@ const m0 = performance.now();
 const migrated = kantine(['migrate'], dataDir).trim();
 const migrateMs = performance.now() - m0;
 
-const sqlite = new SQLite(dbFile, { readonly: true });
-const count = (table: string) =>
-  (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const db = connect({ databaseUrl, dialect: postgres ? 'postgres' : 'sqlite' });
+const count = async (
+  table: 'users' | 'groups' | 'posts' | 'comments' | 'reactions' | 'questions' | 'activity_days',
+) =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const rows = {
-  people: count('users'),
-  groups: count('groups'),
-  posts: count('posts'),
-  comments: count('comments'),
-  reactions: count('reactions'),
-  questions: count('questions'),
-  'activity days': count('activity_days'),
+  people: await count('users'),
+  groups: await count('groups'),
+  posts: await count('posts'),
+  comments: await count('comments'),
+  reactions: await count('reactions'),
+  questions: await count('questions'),
+  'activity days': await count('activity_days'),
 };
-const { first, last } = sqlite
-  .prepare('select min(day) as first, max(day) as last from activity_days')
-  .get() as { first: string; last: string };
-sqlite.close();
+const { first, last } = (await db
+  .selectFrom('activity_days')
+  .select((eb) => [eb.fn.min('day').as('first'), eb.fn.max('day').as('last')])
+  .executeTakeFirstOrThrow()) as { first: string; last: string };
 
 // The rollup job: the hourly run recomputes today and yesterday; a first run (or a rebuild)
-// computes every day. Timed directly against the file, as the job does it.
-const db = connect({ databaseUrl: `sqlite:${dbFile}`, dialect: 'sqlite' });
+// computes every day. Timed directly against the database, as the job does it.
 const now = new Date(`${last}T12:00:00Z`);
 const day = (offset: number) =>
   new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
@@ -158,13 +172,15 @@ try {
 }
 
 const worst = Math.max(...results.map((r) => median(r.page)));
-const section = `<!-- analytics:start -->
-## Analytics
+const section = `<!-- ${marker}:start -->
+## Analytics${postgres ? ' on PostgreSQL' : ''}
 
 Written by \`npm run bench:analytics\` (bench/analytics.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC,
 on the ${info.scale} seed (${Object.entries(rows)
   .map(([k, v]) => `${fmt(v)} ${k}`)
-  .join(', ')}; activity from ${first} to ${last}), SQLite, one Kantine process, signed in as
+  .join(
+    ', ',
+  )}; activity from ${first} to ${last}), ${postgres ? 'PostgreSQL (on this machine)' : 'SQLite'}, one Kantine process, signed in as
 the seed's admin (who sees every group). Each page and API call was timed ${ROUNDS} times after
 ${WARMUP} warm-up rounds, one request at a time; the time is the whole request as the client sees it.
 Load average at the start: ${loadAtStart.toFixed(2)}.
@@ -185,11 +201,12 @@ ${results
       `| \`/analytics${r.dashboard}\` | ${r.period} | ${fmt(median(r.page), 1)} ms | ${fmt(Math.max(...r.page), 1)} ms | ${r.api.length ? `${fmt(median(r.api), 1)} ms` : '—'} | ${r.api.length ? `${fmt(Math.max(...r.api), 1)} ms` : '—'} |`,
   )
   .join('\n')}
-<!-- analytics:end -->`;
+<!-- ${marker}:end -->`;
 
 const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
-const next = /<!-- analytics:start -->[\s\S]*<!-- analytics:end -->/.test(previous)
-  ? previous.replace(/<!-- analytics:start -->[\s\S]*<!-- analytics:end -->/, section)
+const kept = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*<!-- ${marker}:end -->`);
+const next = kept.test(previous)
+  ? previous.replace(kept, () => section)
   : `${previous.trimEnd()}\n\n${section}\n`;
 writeFileSync(RESULTS, next);
 say(`slowest dashboard ${fmt(worst, 1)} ms; wrote ${path.relative(ROOT, RESULTS)}`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { SETTINGS } from '../src/config.ts';
+import { connect } from '../src/db/connect.ts';
 import type { SeedInfo } from '../src/features/seed/seed.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +25,16 @@ export function median(xs: readonly number[]): number {
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+/**
+ * The database a benchmark runs on: BENCH_DATABASE_URL when set (a PostgreSQL database the
+ * seed was written into, for `bench:analytics`), else the SQLite file in the data directory.
+ */
+export function benchDatabaseUrl(dataDir: string): string {
+  return process.env.BENCH_DATABASE_URL || `sqlite:${path.join(dataDir, 'kantine.db')}`;
+}
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:/.test(url);
+
 /** The environment for a Kantine process on `dataDir`: only the settings given, none inherited. */
 export function kantineEnv(dataDir: string, settings: Record<string, string> = {}) {
   const env: Record<string, string | undefined> = { ...process.env };
@@ -31,7 +42,7 @@ export function kantineEnv(dataDir: string, settings: Record<string, string> = {
   return {
     ...env,
     DATA_DIR: dataDir,
-    DATABASE_URL: `sqlite:${path.join(dataDir, 'kantine.db')}`,
+    DATABASE_URL: benchDatabaseUrl(dataDir),
     ...settings,
   };
 }
@@ -257,7 +268,23 @@ export async function seededOrganisation(
   say: (s: string) => void,
 ): Promise<SeedInfo> {
   const dbFile = path.join(dataDir, 'kantine.db');
-  const read = (): SeedInfo | null => {
+  const url = benchDatabaseUrl(dataDir);
+  const read = async (): Promise<SeedInfo | null> => {
+    if (isPostgresUrl(url)) {
+      const db = connect({ databaseUrl: url, dialect: 'postgres' });
+      try {
+        const row = await db
+          .selectFrom('settings')
+          .select('value')
+          .where('key', '=', 'seed')
+          .executeTakeFirst()
+          // A database not yet migrated has no settings table: nothing seeded.
+          .catch(() => undefined);
+        return row ? (JSON.parse(row.value) as SeedInfo) : null;
+      } finally {
+        await db.destroy();
+      }
+    }
     if (!existsSync(dbFile)) return null;
     const db = new SQLite(dbFile, { readonly: true });
     try {
@@ -268,10 +295,10 @@ export async function seededOrganisation(
       db.close();
     }
   };
-  const info = read();
+  const info = await read();
   if (info) return info;
   mkdirSync(dataDir, { recursive: true });
-  say(`seeding large into ${dataDir}`);
+  say(`seeding large into ${isPostgresUrl(url) ? url : dataDir}`);
   const child = spawn(process.execPath, [BIN, 'seed', '--scale', 'large'], {
     cwd: ROOT,
     env: kantineEnv(dataDir, { LOG_LEVEL: 'warn' }),
@@ -279,5 +306,5 @@ export async function seededOrganisation(
   });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`kantine seed failed (exit ${code})`);
-  return read()!;
+  return (await read())!;
 }

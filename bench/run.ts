@@ -577,14 +577,13 @@ const analysis =
   /<!-- analysis:start -->[\s\S]*<!-- analysis:end -->/.exec(previous)?.[0] ??
   '<!-- analysis:start -->\n## Why, and what would fix it\n\n(to be written after looking at the profile)\n<!-- analysis:end -->';
 
-// So does the search benchmark's section (bench/search.ts writes it).
-const searchSection =
-  /<!-- search:start -->[\s\S]*<!-- search:end -->/.exec(previous)?.[0] ??
-  '<!-- search:start -->\n## Search\n\n(run `npm run bench:search`)\n<!-- search:end -->';
-// And the analytics benchmark's (bench/analytics.ts).
-const analyticsSection =
-  /<!-- analytics:start -->[\s\S]*<!-- analytics:end -->/.exec(previous)?.[0] ??
-  '<!-- analytics:start -->\n## Analytics\n\n(run `npm run bench:analytics`)\n<!-- analytics:end -->';
+// So do the sections the other benchmarks write (search, analytics on each database, voice).
+const otherSections =
+  [...previous.matchAll(/<!-- ([a-z-]+):start -->[\s\S]*?<!-- \1:end -->/g)]
+    .filter((m) => m[1] !== 'analysis')
+    .map((m) => m[0])
+    .join('\n\n') ||
+  '(run `npm run bench:search`, `npm run bench:analytics` and `npm run bench:voice` for theirs)';
 
 const report = `# Benchmark results
 
@@ -607,9 +606,7 @@ ${extras.map(([f, v]) => `| ${f} | ${v} |`).join('\n')}
 
 ${analysis}
 
-${searchSection}
-
-${analyticsSection}
+${otherSections}
 
 ## Machine
 
