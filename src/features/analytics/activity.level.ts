@@ -56,6 +56,19 @@ export function periodRange(grain: Grain, period: string): [string, string] {
   return [`${period}-01`, last];
 }
 
+/** Rows of people counts (as the database returns them) by their period. */
+function byPeriod(rows: readonly { period: unknown }[]): Map<string, PeriodPeople> {
+  return new Map(
+    rows.map((r) => {
+      const x = r as unknown as Record<string, unknown>;
+      const people = Object.fromEntries(
+        (['active', 'visitors', ...COUNTED] as const).map((k) => [k, Number(x[k] ?? 0)]),
+      ) as PeriodPeople;
+      return [String(r.period), people];
+    }),
+  );
+}
+
 /** Counts the people of every period between two days, from the daily rows. */
 async function countPeople(
   db: Db,
@@ -77,15 +90,7 @@ async function countPeople(
     .where('day', '<=', to)
     .groupBy(periodSql(db, grain, sql.ref('day')))
     .execute();
-  return new Map(
-    rows.map((r) => {
-      const x = r as unknown as Record<string, unknown>;
-      const people = Object.fromEntries(
-        (['active', 'visitors', ...COUNTED] as const).map((k) => [k, Number(x[k] ?? 0)]),
-      ) as PeriodPeople;
-      return [String(r.period), people];
-    }),
-  );
+  return byPeriod(rows);
 }
 
 /** The bit of each kind of activity in `activity_period_people.flags` (migration 0024). */
@@ -122,15 +127,7 @@ async function keptPeople(
     .where('period', '<=', last)
     .groupBy('period')
     .execute();
-  return new Map(
-    rows.map((r) => {
-      const x = r as unknown as Record<string, unknown>;
-      const people = Object.fromEntries(
-        (['active', 'visitors', ...COUNTED] as const).map((k) => [k, Number(x[k] ?? 0)]),
-      ) as PeriodPeople;
-      return [r.period, people];
-    }),
-  );
+  return byPeriod(rows);
 }
 
 /**
