@@ -191,7 +191,7 @@ Load average at the start: ${loadAtStart.toFixed(2)}.
 | rollup job, hourly run (yesterday and today) | ${fmt(rollupDailyMs, 0)} ms | — | |
 | rollup of every day (${fmt(allDays.length)} days, a first run) | ${fmt(rollupAllMs / 1000, 1)} s | — | |
 | answer times of every question in working hours (${fmt(warmed)} questions, a first run) | ${fmt(warmMs / 1000, 1)} s | — | |
-| pending migrations with their backfills | ${fmt(migrateMs / 1000, 1)} s | — | ${migrated ? migrated.split('\n').length : 0} applied |
+| pending migrations with their backfills | ${fmt(migrateMs / 1000, 1)} s | — | ${migrated.split('\n').filter((l) => l.startsWith('Applied')).length} applied |
 
 | dashboard | period | page median | page max | API median | API max |
 | --- | --- | --- | --- | --- | --- |
