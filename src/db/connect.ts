@@ -18,7 +18,14 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'dialect'>): Db {
     const pg = lazyRequire<typeof PG>('pg');
     // COUNT(*) and SUM() come back as int8; parse them as numbers (counts never pass 2^53).
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // JIT compilation off for this application's sessions (a URL's own `options` wins): the
+    // planner's estimates for dashboard queries over large tables made PostgreSQL compile
+    // them, 250 ms each, for queries that run in 10 ms (bench/RESULTS.md, users dashboard).
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      options: '-c jit=off',
+    });
     // An idle connection the server drops (restart, failover) must not crash the process:
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
