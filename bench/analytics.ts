@@ -134,6 +134,17 @@ const warmMs = performance.now() - t3;
 await db.destroy();
 
 const loadAtStart = load();
+// A yardstick of the machine's speed at the time: the same fixed computation every run (this
+// virtual machine's speed was seen to vary by half within an hour, same code and data).
+const yardstick = median(
+  Array.from({ length: 5 }, () => {
+    const t0 = performance.now();
+    let x = 0;
+    for (let i = 0; i < 50_000_000; i++) x += i % 7;
+    if (x < 0) throw new Error('unreachable');
+    return performance.now() - t0;
+  }),
+);
 say(`starting the server on the ${info.scale} seed`);
 const server = await startServer(dataDir);
 const periods = {
@@ -183,7 +194,8 @@ on the ${info.scale} seed (${Object.entries(rows)
   )}; activity from ${first} to ${last}), ${postgres ? 'PostgreSQL (on this machine)' : 'SQLite'}, one Kantine process, signed in as
 the seed's admin (who sees every group). Each page and API call was timed ${ROUNDS} times after
 ${WARMUP} warm-up rounds, one request at a time; the time is the whole request as the client sees it.
-Load average at the start: ${loadAtStart.toFixed(2)}.
+Load average at the start: ${loadAtStart.toFixed(2)}; the machine's yardstick (a fixed loop of
+50 million steps, lower is faster): ${fmt(yardstick, 0)} ms.
 
 | figure | measured | budget | verdict |
 | --- | --- | --- | --- |
