@@ -149,6 +149,13 @@ describe.each(DIALECTS)('anonymous pain points: moderation (%s)', (dialect) => {
         .where('user_id', '=', 'anonymous')
         .execute(),
     ).toEqual([]);
+    expect(
+      await db()
+        .selectFrom('activity_period_people')
+        .select('user_id')
+        .where('user_id', '=', 'anonymous')
+        .execute(),
+    ).toEqual([]);
     const logged = await db()
       .selectFrom('audit_log')
       .select(['actor_id', 'action', 'data'])

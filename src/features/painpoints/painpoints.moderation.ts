@@ -115,8 +115,13 @@ export async function approveSubmission(
     if (Number(decided.numUpdatedRows) !== 1) throw alreadyDecided();
     // The system account is no person: the activity trigger (migration 0013) counted its post
     // as the account's activity, which would make it an active, engaged, contributing "user"
-    // on the users and activity levels. It has no other activity (it cannot sign in).
+    // on the users and activity levels. It has no other activity (it cannot sign in). Its weeks
+    // and months, which triggers copied from those days (migration 0024), go with them.
     await trx.deleteFrom('activity_days').where('user_id', '=', ANONYMOUS_USER_ID).execute();
+    await trx
+      .deleteFrom('activity_period_people')
+      .where('user_id', '=', ANONYMOUS_USER_ID)
+      .execute();
     await audit(trx, {
       actorId: moderator.id,
       action: 'painpoint.anonymous.approve',
