@@ -322,3 +322,67 @@ describe.each(DIALECTS)('meaning_posts against a recount (%s)', (dialect) => {
     expect((await keptMeaningPosts(db)).length).toBe(2);
   });
 });
+
+describe.each(DIALECTS)('hashtag KPIs: one post, two hashtags of a meaning (%s)', (dialect) => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  it('counts the post once when its hashtags were filed under two departments', async () => {
+    t = await build(dialect, { now: () => new Date('2026-11-28T10:00:00Z') });
+    const db = t.deps.db;
+    const admin = await createAdmin(t.deps);
+    await db
+      .insertInto('settings')
+      .values({ key: 'analytics.k', value: '3', updated_at: '2026-11-01T00:00:00.000Z' })
+      .execute();
+    await hashtag(db, 'kunde', 'customer_voice');
+    await hashtag(db, 'feedback', null);
+    const people: User[] = [];
+    for (let i = 0; i < 3; i++) people.push(await createUser(t.deps, { department: 'Sales' }));
+    for (const [i, p] of people.entries()) {
+      await post(db, p, `2026-11-0${3 + i}T09:00:00.000Z`, ['kunde', 'feedback']);
+    }
+    // They move; then #feedback becomes customer voice too, its posts filed with Support.
+    await db
+      .updateTable('users')
+      .set({ department: 'Support' })
+      .where(
+        'id',
+        'in',
+        people.map((p) => p.id),
+      )
+      .execute();
+    await db
+      .updateTable('hashtags')
+      .set({ meaning: 'customer_voice' })
+      .where('tag', '=', 'feedback')
+      .execute();
+    const filed = await db
+      .selectFrom('meaning_posts')
+      .select(['tag', 'department'])
+      .orderBy('tag')
+      .execute();
+    expect(new Set(filed.map((r) => `${r.tag} ${r.department}`))).toEqual(
+      new Set(['feedback Support', 'kunde Sales']),
+    );
+
+    const period = { from: '2026-11-02', to: '2026-11-15', grain: 'month' as const };
+    const d = await hashtagKpis(db, admin, period, null);
+    expect(d.series).toEqual([
+      { period: '2026-11', success_story: 0, customer_voice: 3, pain_point: 0, campaign: 0 },
+    ]);
+    expect(d.tags.map((h) => [h.tag, h.posts])).toEqual([
+      ['feedback', 3],
+      ['kunde', 3],
+    ]);
+    // Counted in Sales, the first by name; Support's three people are behind a 0.
+    expect(d.departments).toEqual({
+      rows: [
+        { department: 'Sales', cells: [0, 3, 0, 0], total: 3 },
+        { department: 'Support', cells: [0, 0, 0, 0], total: 0 },
+      ],
+      totals: [0, 3, 0, 0],
+      grandTotal: 3,
+    });
+  });
+});

@@ -19,7 +19,9 @@ import { daysBetween } from './rollup.ts';
  * - Per hashtag: posts with that hashtag in the period.
  * - By department: the author's department when the post was written (kept with it, as for
  *   conversations on the teams level); totals are sums, so a post with hashtags of two
- *   meanings counts in each.
+ *   meanings counts in each. A hashtag given its meaning later files its posts with their
+ *   authors' departments of then: a post whose hashtags of one meaning were filed under two
+ *   departments counts once, in the first by name.
  * - Only posts the viewer may see in breakdowns: org-wide posts and posts in groups from
  *   `breakdownGroups` (every group for admins).
  * - Every figure rests on the distinct authors behind it; fewer than k and it is not shown.
@@ -101,7 +103,10 @@ interface TaggedCell {
   authors: number[];
 }
 
-/** Posts counted twice for a meaning, period and department: they carry two of its hashtags. */
+/**
+ * Rows to take off a meaning's count in a period and department: a post's further hashtags of
+ * the same meaning.
+ */
 interface Twice {
   meaning: Meaning;
   period: string;
@@ -161,22 +166,25 @@ async function taggedPosts(
   )
     .groupBy(['tag', periodOfDay, 'department'])
     .execute();
-  // Meanings with several hashtags: the posts carrying more than one of them, counted once.
+  // Meanings with several hashtags: a post carrying more than one of them counts once, for the
+  // first of its rows by department, then hashtag; the others are counted here, to be taken
+  // off. (Its rows share the day and the group, not always the department: each row keeps the
+  // author's department when it was filed, and a hashtag given a meaning later files its posts
+  // with the departments of then.)
   const shared = MEANINGS.filter((m) => tags.filter((t) => meaningOf.get(t) === m).length > 1);
   const twice = Promise.all(
     shared.map(async (meaning) => {
+      const ofMeaning = tags.filter((t) => meaningOf.get(t) === meaning);
       const rows = await inView(
         db
           .selectFrom('meaning_posts')
-          .select([
-            periodOfDay.as('period'),
-            'department',
-            sql<number>`count(*) - count(distinct post_id)`.as('posts'),
-          ])
+          .select([periodOfDay.as('period'), 'department', sql<number>`count(*)`.as('posts')])
+          .where('tag', 'in', ofMeaning)
           .where(
-            'tag',
-            'in',
-            tags.filter((t) => meaningOf.get(t) === meaning),
+            sql<boolean>`exists (select 1 from meaning_posts o
+              where o.post_id = meaning_posts.post_id and o.tag in (${sql.join(ofMeaning)})
+                and (o.department < meaning_posts.department
+                  or (o.department = meaning_posts.department and o.tag < meaning_posts.tag)))`,
           ),
       )
         .groupBy([periodOfDay, 'department'])
