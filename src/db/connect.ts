@@ -1,5 +1,12 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDatabase,
+} from 'kysely';
 import type PG from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
@@ -18,18 +25,26 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'dialect'>): Db {
     const pg = lazyRequire<typeof PG>('pg');
     // COUNT(*) and SUM() come back as int8; parse them as numbers (counts never pass 2^53).
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-    // JIT compilation off for this application's sessions (a URL's own `options` wins): the
-    // planner's estimates for dashboard queries over large tables made PostgreSQL compile
-    // them, 250 ms each, for queries that run in 10 ms (bench/RESULTS.md, users dashboard).
-    const pool = new pg.Pool({
-      connectionString: config.databaseUrl,
-      max: 10,
-      options: '-c jit=off',
-    });
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
     // An idle connection the server drops (restart, failover) must not crash the process:
     // the pool replaces it on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool,
+        // JIT compilation off in this application's sessions: the planner's estimates for
+        // dashboard queries over large tables made PostgreSQL compile them, 250 ms each, for
+        // queries that run in 10 ms (bench/RESULTS.md, users dashboard). Set on each new
+        // connection rather than as a startup option, which PgBouncer refuses and which would
+        // replace PGOPTIONS; a server without JIT (before PostgreSQL 11) refuses the setting,
+        // which changes nothing there.
+        onCreateConnection: (connection) =>
+          connection.executeQuery(CompiledQuery.raw('set jit = off')).then(
+            () => undefined,
+            () => undefined,
+          ),
+      }),
+    });
   }
   const file = config.databaseUrl.slice('sqlite:'.length);
   const sqlite = new SQLite(file);
