@@ -28,4 +28,15 @@ describe('PostgreSQL sessions', () => {
     );
     expect(shown).toEqual(['off', 'off', 'off', 'off']);
   });
+
+  it('write doubles as text that reads back exactly', async () => {
+    const { rows } = await sql<{
+      t: string;
+    }>`select cast(0.1::float8 + 0.2::float8 as text) as t`.execute(db);
+    expect(Number(rows[0]!.t)).toBe(0.1 + 0.2);
+    const { rows: setting } = await sql<{
+      extra_float_digits: string;
+    }>`show extra_float_digits`.execute(db);
+    expect(setting[0]!.extra_float_digits).toBe('3');
+  });
 });

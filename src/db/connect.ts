@@ -32,17 +32,18 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'dialect'>): Db {
     return new Kysely<Database>({
       dialect: new PostgresDialect({
         pool,
-        // JIT compilation off in this application's sessions: the planner's estimates for
-        // dashboard queries over large tables made PostgreSQL compile them, 250 ms each, for
-        // queries that run in 10 ms (bench/RESULTS.md, users dashboard). Set on each new
-        // connection rather than as a startup option, which PgBouncer refuses and which would
-        // replace PGOPTIONS; a server without JIT (before PostgreSQL 11) refuses the setting,
-        // which changes nothing there.
-        onCreateConnection: (connection) =>
-          connection.executeQuery(CompiledQuery.raw('set jit = off')).then(
-            () => undefined,
-            () => undefined,
-          ),
+        // Each new connection: JIT compilation off, since the planner's estimates for dashboard
+        // queries over large tables made PostgreSQL compile them, 250 ms each, for queries that
+        // run in 10 ms (bench/RESULTS.md, users dashboard); and numbers written as text exactly
+        // (the shortest text that reads back as the same double, whatever a role's setting),
+        // as analytics hands some over as text. Set here rather than as startup options, which
+        // PgBouncer refuses and which would replace PGOPTIONS; a server that does not know a
+        // setting (JIT before PostgreSQL 11) refuses it, which changes nothing there.
+        onCreateConnection: async (connection) => {
+          for (const setting of ['set jit = off', 'set extra_float_digits = 3']) {
+            await connection.executeQuery(CompiledQuery.raw(setting)).catch(() => undefined);
+          }
+        },
       }),
     });
   }
