@@ -19,8 +19,8 @@ import { valueReport, type ValueReport } from './value.ts';
  * The one page for management: the headline figures of every level for one period and the
  * goals with their status, each computed by its own level (so the figures, the
  * privacy threshold and what a viewer may see are exactly those of the level's page). The
- * hashtag KPIs are only linked: their department breakdown reads every tagged post of the
- * period, which would double the page's time.
+ * hashtag KPIs are only linked: their department breakdown reads the authors of every tagged
+ * post of the period, which would add half again to the page's time for a year.
  */
 export interface Overview {
   base: Dashboard;
