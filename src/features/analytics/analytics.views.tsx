@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
-import { ChartBlock, latestChange } from './charts.tsx';
+import { ChartBlock, chartSummary, type Series } from './charts.tsx';
 import { AnalyticsNav, Figure, PeriodForm } from './analytics.layout.tsx';
 import { seriesOf, type ActivityData, type ShownFigure } from './dashboard.ts';
 import type { UsersLevel } from './levels.ts';
@@ -115,12 +115,7 @@ export function ActivitySection({
   } as const;
   const fewer = t('analytics.fewer_than', { k: data.k });
   const periodHeader = t(`analytics.grain_${data.period.grain}` as MessageKey);
-  const summary = (s: readonly { label: string; points: { x: string; y: number | null }[] }[]) => {
-    const last = s[0] ? latestChange(s[0]) : null;
-    return last
-      ? t('analytics.chart_summary', { figure: s[0]!.label, period: last.x, value: n(last.y) })
-      : t('analytics.chart_empty');
-  };
+  const summary = (s: readonly Series[]) => chartSummary(t, s, n);
   return (
     <section aria-labelledby="level-activity">
       <h2 id="level-activity">{t('analytics.level_activity')}</h2>

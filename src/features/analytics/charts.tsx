@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { I18n } from '../../views/i18n.ts';
 import { periodsOf, seriesRows, type Series } from './csv.ts';
 
 /*
@@ -61,6 +62,24 @@ export function niceTicks(min: number, max: number, count = 5, integer = false):
   const ticks: number[] = [];
   for (let i = first; i <= last; i++) ticks.push(Number((i * step).toFixed(decimals)));
   return ticks;
+}
+
+/**
+ * A chart's text alternative: its first series' latest shown figure, or that it has none.
+ */
+export function chartSummary(
+  t: I18n['t'],
+  series: readonly Series[],
+  format: (x: number) => string,
+): string {
+  const last = series[0] ? latestChange(series[0]) : null;
+  return last
+    ? t('analytics.chart_summary', {
+        figure: series[0]!.label,
+        period: last.x,
+        value: format(last.y),
+      })
+    : t('analytics.chart_empty');
 }
 
 /** The last shown value of a series and its change from the shown value before it. */

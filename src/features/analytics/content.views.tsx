@@ -2,7 +2,7 @@ import type { MessageKey } from '../../views/i18n.ts';
 import { Csrf, ErrorSummary, Field, type Errors } from '../../views/form.tsx';
 import type { PageContext } from '../../views/layout.tsx';
 import { AnalyticsNav, HowCounted, PeriodForm } from './analytics.layout.tsx';
-import { ChartBlock, latestChange } from './charts.tsx';
+import { ChartBlock, chartSummary } from './charts.tsx';
 import type { Series } from './csv.ts';
 import {
   HASHTAG_ROWS,
@@ -264,12 +264,7 @@ export function ContentPage(p: ContentPageProps) {
       points: data.documents.items.map((r) => ({ x: r.period, y: r.reusers })),
     },
   ];
-  const summary = (s: Series[], format: (x: number) => string) => {
-    const last = s[0] ? latestChange(s[0]) : null;
-    return last
-      ? t('analytics.chart_summary', { figure: s[0]!.label, period: last.x, value: format(last.y) })
-      : t('analytics.chart_empty');
-  };
+  const summary = (s: Series[], format: (x: number) => string) => chartSummary(t, s, format);
   const notShown = t('analytics.content.none_or_fewer', { k: data.k });
   const targetRow = (label: MessageKey, fig: Figure, field: TargetField) => (
     <tr>

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { Figure, HowCounted } from './analytics.layout.tsx';
-import { ChartBlock, latestChange } from './charts.tsx';
+import { ChartBlock, chartSummary } from './charts.tsx';
 import type { Series } from './csv.ts';
 import type { PainPointRow, PainPointsLevel } from './painpoints.level.ts';
 
@@ -58,7 +58,6 @@ export function PainPointsSection({
       points: data.months.map((m) => ({ x: m.month, y: m.resolved })),
     },
   ];
-  const last = latestChange(series[0]!);
   const total = data.total;
   return (
     <section aria-labelledby="content-painpoints">
@@ -108,15 +107,7 @@ export function PainPointsSection({
         kind="bar"
         id="chart-painpoints-resolved"
         title={t('analytics.painpoints.per_month')}
-        desc={
-          last
-            ? t('analytics.chart_summary', {
-                figure: series[0]!.label,
-                period: last.x,
-                value: n(last.y),
-              })
-            : t('analytics.chart_empty')
-        }
+        desc={chartSummary(t, series, n)}
         series={series}
         format={n}
         periodHeader={t('analytics.grain_month')}

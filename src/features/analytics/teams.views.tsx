@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { AnalyticsNav, HowCounted, PeriodForm } from './analytics.layout.tsx';
-import { ChartBlock, latestChange, type Series } from './charts.tsx';
+import { ChartBlock, chartSummary, type Series } from './charts.tsx';
 import type { TeamsLevel } from './teams.level.ts';
 
 /** The chart's series: the same figures as its table and its CSV. */
@@ -95,7 +95,6 @@ function TeamsFigures({
   const shown = (x: number | null) => (x === null ? fewer : n(x));
   const g = data.groups;
   const series = teamsSeries(data, t);
-  const last = series[0] ? latestChange(series[0]) : null;
   const chartTitle = t('analytics.teams.chart');
   const csv = (part: string) => `/analytics/teams.csv?${query}&part=${part}`;
   const chosen = data.groupId ? groups.find((x) => x.id === data.groupId) : undefined;
@@ -204,15 +203,7 @@ function TeamsFigures({
         <ChartBlock
           id="chart-conversations"
           title={chartTitle}
-          desc={
-            last
-              ? t('analytics.chart_summary', {
-                  figure: series[0]!.label,
-                  period: last.x,
-                  value: n(last.y),
-                })
-              : t('analytics.chart_empty')
-          }
+          desc={chartSummary(t, series, n)}
           series={series}
           format={n}
           periodHeader={t(`analytics.grain_${data.period.grain}` as MessageKey)}

@@ -2,7 +2,7 @@ import { Csrf, ErrorSummary, Field, type Errors } from '../../views/form.tsx';
 import type { Locale, MessageKey } from '../../views/i18n.ts';
 import type { PageContext } from '../../views/layout.tsx';
 import { AnalyticsNav, Figure, HowCounted, PeriodForm } from './analytics.layout.tsx';
-import { ChartBlock, latestChange, type Series } from './charts.tsx';
+import { ChartBlock, chartSummary, type Series } from './charts.tsx';
 import { DAYS_PER_MONTH, type ValueModel, type ValueReport } from './value.ts';
 
 /** What the model form shows: as typed (after an error) or as stored. */
@@ -73,12 +73,7 @@ export function ValuePage(p: ValuePageProps) {
   const tot = report.total;
   const { inputs, money } = valueSeries(report, t);
   const periodHeader = t(`analytics.grain_${report.period.grain}` as MessageKey);
-  const summary = (s: Series[], format: (x: number) => string) => {
-    const last = s[0] ? latestChange(s[0]) : null;
-    return last
-      ? t('analytics.chart_summary', { figure: s[0]!.label, period: last.x, value: format(last.y) })
-      : t('analytics.chart_empty');
-  };
+  const summary = (s: Series[], format: (x: number) => string) => chartSummary(t, s, format);
   const charts = [
     ['inputs', t('analytics.value.chart_inputs'), inputs, f.n, 'bar'],
     ['money', t('analytics.value.chart_money'), money, f.moneyShort, 'line'],
