@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { isSqlite, type Db } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { escapeLike, foldPlain } from '../../lib/text.ts';
@@ -334,8 +334,11 @@ export async function shiftMemberCounts(db: Db, userId: string, delta: 1 | -1): 
     .execute();
 }
 
-/** The condition on a `groups` row that the person may see its content: public, or theirs. */
-export function groupReadableBy(viewerId: string) {
+/**
+ * The condition on a `groups` row that the person may see its content: public, or theirs. The
+ * person is an id, or a column of the outer query (`sql.ref('users.id')`).
+ */
+export function groupReadableBy(viewerId: string | Expression<string>) {
   return (g: ExpressionBuilder<Database, 'groups'>) =>
     g.or([
       g('groups.visibility', '=', 'public'),

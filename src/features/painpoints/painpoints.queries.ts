@@ -1,9 +1,10 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Deps } from '../../http/app.ts';
 import type { Db } from '../../db/connect.ts';
 import { notFound } from '../../http/errors.ts';
 import type { User } from '../accounts/accounts.table.ts';
+import { groupReadableBy } from '../groups/index.ts';
 import { readableBy } from '../posts/index.ts';
 import { ANONYMOUS_USER_ID, type PainPoint, type PainPointEvent } from './painpoints.table.ts';
 
@@ -160,18 +161,7 @@ const readerOf = (groupId: string) => (eb: ExpressionBuilder<Database, 'users'>)
       .selectFrom('groups')
       .select('groups.id')
       .where('groups.id', '=', groupId)
-      .where((g) =>
-        g.or([
-          g('groups.visibility', '=', 'public'),
-          g.exists(
-            g
-              .selectFrom('group_members')
-              .select('group_members.user_id')
-              .whereRef('group_members.group_id', '=', 'groups.id')
-              .whereRef('group_members.user_id', '=', 'users.id'),
-          ),
-        ]),
-      ),
+      .where(groupReadableBy(sql.ref<string>('users.id'))),
   );
 
 /** An active person who may own a pain point of this group (null: org-wide). */
