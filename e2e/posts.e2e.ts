@@ -224,7 +224,12 @@ describe.each([
     const card = page.locator('article.post').first();
     const img = card.getByRole('img', { name: 'sommerfest.png' });
     await img.waitFor();
-    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // Once it has loaded (decode() waits for it, and fails for an image that cannot be shown).
+    const width = await img.evaluate(async (el) => {
+      await (el as HTMLImageElement).decode();
+      return (el as HTMLImageElement).naturalWidth;
+    });
+    expect(width).toBeGreaterThan(0);
     const link = card.getByRole('link', { name: 'Ablaufplan.pdf' });
     const download = await page.request.get((await link.getAttribute('href'))!);
     expect(download.status()).toBe(200);
